@@ -1,0 +1,51 @@
+import { Result, Schema } from "effect"
+import { byName, CommaList, nameKey, RegionName, ServerRepositoryName } from "../shared/names.ts"
+import { reject } from "../shared/rejected.ts"
+import { defineDirectory } from "./directory.ts"
+import type { DirectoryReadModel } from "./projection.ts"
+import type { NameLookup } from "./views.ts"
+
+/** A region groups hosts and names the server repositories they use. */
+export const RegionEntry = Schema.Struct({
+  server_repositories: Schema.optionalKey(Schema.Array(Schema.String))
+})
+export type RegionEntry = typeof RegionEntry.Type
+
+/** What a region row needs to see: the server repositories. */
+export interface RegionViews {
+  readonly serverRepositories: NameLookup
+}
+
+export const Regions = defineDirectory({
+  tag: "Region",
+  label: "region",
+  category: "region",
+  listKey: "region_list",
+  row: {
+    nameKey: "region_name",
+    name: RegionName,
+    inputs: { server_repositories: CommaList(ServerRepositoryName) },
+    secrets: [],
+    required: []
+  },
+  entry: RegionEntry,
+  resolve: (changes, views: RegionViews) => {
+    if (changes.server_repositories === undefined) return Result.succeed(changes)
+    const names = new Map<string, string>()
+    for (const name of changes.server_repositories) {
+      const stored = views.serverRepositories.canonical(name)
+      if (stored === undefined) return reject(`Server repository "${name}" does not exist.`)
+      names.set(nameKey(stored), stored)
+    }
+    return Result.succeed({ ...changes, server_repositories: [...names.values()] })
+  }
+})
+
+/** The regions that list a server repository, by name. */
+export const regionsUsingRepository = (state: DirectoryReadModel<RegionEntry>, repository: string): ReadonlyArray<string> => {
+  const wanted = nameKey(repository)
+  return [...state.values()]
+    .filter((region) => region.entry.server_repositories?.some((name) => nameKey(name) === wanted))
+    .sort(byName)
+    .map((region) => region.name)
+}

@@ -1,0 +1,87 @@
+import { Context } from "effect"
+import type { Effect } from "effect"
+
+/**
+ * The port through which the executor drives a router (DEVICE.md). Device failures are outcomes,
+ * not errors: a refused login or a failed Activate ends the job `failed` with the device's message,
+ * so `run` itself never fails; a defect in an adapter is caught by the executor.
+ */
+
+/** A secret as the core holds it: sealed by the adapter that received it, opened only by a device adapter. */
+export type SealedSecret = string
+
+export interface JumpHostTarget {
+  readonly name: string
+  readonly connection_type: "telnet" | "ssh"
+  readonly host_or_ip: string
+  readonly port_number?: number
+  readonly username?: string
+  readonly password?: SealedSecret
+}
+
+export interface DeviceTarget {
+  readonly hostname: string
+  readonly connection_type: "telnet" | "ssh"
+  /** Active first, then standby. */
+  readonly ts_or_ip: ReadonlyArray<string>
+  readonly port_number: ReadonlyArray<number>
+  readonly username?: string
+  readonly password?: SealedSecret
+  readonly enable_password?: SealedSecret
+  readonly jump_host?: JumpHostTarget
+}
+
+/** A server repository as `POST /api/v1/server_repositories` defines it; passwords sealed. */
+export interface RepositoryTarget {
+  readonly name: string
+  readonly server_type: string
+  readonly fields: Readonly<Record<string, string>>
+}
+
+export interface DeviceJob {
+  readonly id: number
+  readonly action: string
+  readonly target: DeviceTarget
+  readonly packages: ReadonlyArray<string>
+  readonly repository?: RepositoryTarget
+  readonly server_directory: string
+  /** The commands of the job's custom command profiles, in order, without duplicates. */
+  readonly commands: ReadonlyArray<string>
+  /** UTC start time, ISO-8601; names the session-log directory. */
+  readonly startedAt: string
+}
+
+export interface HostFacts {
+  readonly family: string
+  readonly hardware: string
+  readonly os_type: string
+  readonly software_platform: string
+  readonly software_version: string
+}
+
+export interface PackageState {
+  readonly active: ReadonlyArray<string>
+  readonly inactive: ReadonlyArray<string>
+  readonly committed: ReadonlyArray<string>
+}
+
+export type DeviceUpdate =
+  | { readonly _tag: "Status"; readonly message: string }
+  | { readonly _tag: "Log"; readonly file: string; readonly text: string }
+
+interface Observed {
+  readonly warnings: ReadonlyArray<string>
+  readonly facts?: HostFacts
+  readonly packages?: PackageState
+}
+
+export type DeviceOutcome =
+  | ({ readonly _tag: "Completed"; readonly packageChanges: ReadonlyArray<string> } & Observed)
+  | ({ readonly _tag: "Failed"; readonly message: string } & Observed)
+
+export class DeviceGateway extends Context.Service<DeviceGateway, {
+  readonly run: (
+    job: DeviceJob,
+    report: (update: DeviceUpdate) => Effect.Effect<void>
+  ) => Effect.Effect<DeviceOutcome>
+}>()("csm/core/execution/DeviceGateway") {}

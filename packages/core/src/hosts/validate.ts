@@ -1,0 +1,38 @@
+import { Result } from "effect"
+import { decodeRow } from "../directories/row.ts"
+import type { DecodedRow } from "../directories/row.ts"
+import type { NameLookup } from "../directories/views.ts"
+import { reject } from "../shared/rejected.ts"
+import type { Rejected } from "../shared/rejected.ts"
+import { hostRowSpec } from "./host-entry.ts"
+import type { HostEntry, HostSecretKey } from "./host-entry.ts"
+
+/** What a host row refers to, from the directories' read models. */
+export interface HostViews {
+  readonly regions: NameLookup
+  readonly jumpHosts: NameLookup
+}
+
+/**
+ * Reads one raw JSON row of POST /api/v1/hosts: its keys and values, and the region and jump
+ * host it names, which must exist and are spelled as stored.
+ */
+export const validateHostRow = (
+  row: unknown,
+  views: HostViews
+): Result.Result<DecodedRow<HostEntry, HostSecretKey>, Rejected> =>
+  Result.gen(function*() {
+    const decoded = yield* decodeRow(hostRowSpec, row)
+    const { region, jump_host } = decoded.changes
+    const changes = {
+      ...decoded.changes,
+      ...(region !== undefined && { region: yield* existing(views.regions, "Region", region) }),
+      ...(jump_host !== undefined && { jump_host: yield* existing(views.jumpHosts, "Jump host", jump_host) })
+    }
+    return { ...decoded, changes }
+  })
+
+const existing = (names: NameLookup, label: string, name: string): Result.Result<string, Rejected> => {
+  const stored = names.canonical(name)
+  return stored === undefined ? reject(`${label} "${name}" does not exist.`) : Result.succeed(stored)
+}

@@ -1,0 +1,154 @@
+import { Result, Schema } from "effect"
+import { invalidJson, invalidKeysMessage, missingKeysMessage } from "../directories/row.ts"
+import type { NameLookup } from "../directories/views.ts"
+import { CommandProfileName, CommaList, decodeField, Hostname, ServerRepositoryName, Text } from "../shared/names.ts"
+import type { Rejected } from "../shared/rejected.ts"
+import { reject } from "../shared/rejected.ts"
+import { parseLocalTime, parseUtcOffset } from "../shared/time.ts"
+import type { PlannedJob } from "./job-decider.ts"
+import type { InstallJobs } from "./jobs-projection.ts"
+import { CliSafeName, InstallAction, JobId } from "./schemas.ts"
+
+/** What the planner may read of the world: the names rows refer to, and the jobs. */
+export interface PlannerView {
+  readonly hosts: NameLookup
+  readonly serverRepositories: NameLookup
+  readonly commandProfiles: NameLookup
+  readonly jobs: InstallJobs
+}
+
+/** A valid row of `POST /api/v1/install`: names as stored, time read; no id nor resolved dependency yet. */
+export interface RequestedJob extends Omit<PlannedJob, "id" | "dependency"> {
+  /** The explicit dependency, if any: a job id or an install action. */
+  readonly dependency: number | InstallAction | undefined
+}
+
+const COMMON_KEYS = ["hostname", "install_action", "scheduled_time", "utc_offset"]
+
+/** The keys each action takes besides the common ones. */
+const ACTION_KEYS: Record<InstallAction, { readonly required: ReadonlyArray<string>; readonly optional: ReadonlyArray<string> }> = {
+  "Pre-Upgrade": { required: [], optional: ["command_profile", "dependency"] },
+  Add: { required: ["server_repository", "software_packages"], optional: ["server_directory", "dependency"] },
+  Activate: { required: ["software_packages"], optional: ["dependency"] },
+  "Post-Upgrade": { required: [], optional: ["command_profile", "dependency"] },
+  Commit: { required: [], optional: ["dependency"] },
+  Remove: { required: ["software_packages"], optional: [] },
+  Deactivate: { required: ["software_packages"], optional: [] }
+}
+
+const ALL_KEYS = [...new Set(Object.values(ACTION_KEYS).flatMap(({ required, optional }) => [...required, ...optional]))]
+
+const TimeText = Text(50)
+const Dependency = Schema.Union([Schema.Number, Text(50)])
+  .annotate({ message: "must be an install job id or an install action name" })
+const Packages = CommaList(CliSafeName).check(Schema.makeFilter((names) => names.length > 0 || "must not be empty"))
+const Profiles = CommaList(CommandProfileName)
+
+type Row = Readonly<Record<string, unknown>>
+
+/**
+ * Phase 1 of `POST /api/v1/install` for one row: every check short of dependencies, which the
+ * guide leaves to phase 2. The first fault found is the row's message.
+ */
+export const readRequestRow = (input: unknown, view: PlannerView, now: number): Result.Result<RequestedJob, Rejected> =>
+  Result.gen(function*() {
+    if (!isRow(input)) return yield* reject(invalidJson)
+    const row = input
+    yield* onlyKeys(row, [...COMMON_KEYS, ...ALL_KEYS])
+    yield* requiredKeys(row, ["hostname", "install_action"])
+    const action = yield* decodeField("install_action", InstallAction, row["install_action"])
+    const { required, optional } = ACTION_KEYS[action]
+    yield* onlyKeys(row, [...COMMON_KEYS, ...required, ...optional], ` for install_action ${action}`)
+    yield* requiredKeys(row, required)
+
+    const hostname = yield* decodeField("hostname", Hostname, row["hostname"])
+    const repository = yield* field(row, "server_repository", ServerRepositoryName)
+    const directory = yield* field(row, "server_directory", Text(255))
+    const profiles = yield* field(row, "command_profile", Profiles)
+    const time = yield* field(row, "scheduled_time", TimeText)
+    const offset = yield* field(row, "utc_offset", TimeText)
+    const job: RequestedJob = {
+      hostname: yield* existing(view.hosts, "Host", hostname),
+      action,
+      scheduledAt: yield* scheduledTime(time, offset, now),
+      dependency: yield* dependencyOf(yield* field(row, "dependency", Dependency)),
+      serverRepository: repository === undefined
+        ? undefined
+        : yield* existing(view.serverRepositories, "Server repository", repository),
+      // A blank directory means the repository's home, which needs no check.
+      serverDirectory: directory ? yield* decodeField("server_directory", CliSafeName, directory) : undefined,
+      packages: (yield* field(row, "software_packages", Packages)) ?? [],
+      commandProfiles: yield* Result.all((profiles ?? []).map((name) => existing(view.commandProfiles, "Command profile", name)))
+    }
+    yield* notAlreadyScheduled(job, view.jobs)
+    return job
+  })
+
+/** A row of the phase-1 answer: the input's keys echoed, plus the status. */
+export const failedRow = (input: unknown, message: string): Row => ({
+  ...(isRow(input) ? input : {}),
+  status: "FAILED",
+  status_message: message
+})
+
+const isRow = Schema.is(Schema.Record(Schema.String, Schema.Unknown))
+
+const onlyKeys = (row: Row, allowed: ReadonlyArray<string>, where?: string): Result.Result<void, Rejected> => {
+  const others = Object.keys(row).filter((key) => !allowed.includes(key))
+  return others.length === 0 ? Result.void : reject(invalidKeysMessage(others, where))
+}
+
+const requiredKeys = (row: Row, keys: ReadonlyArray<string>): Result.Result<void, Rejected> => {
+  const missing = keys.filter((key) => !Object.hasOwn(row, key))
+  return missing.length === 0 ? Result.void : reject(missingKeysMessage(missing))
+}
+
+const field = <T>(row: Row, key: string, schema: Schema.Decoder<T>): Result.Result<T | undefined, Rejected> =>
+  Object.hasOwn(row, key) ? decodeField(key, schema, row[key]) : Result.succeed(undefined)
+
+/** The stored spelling of a name the row refers to. */
+const existing = (names: NameLookup, label: string, name: string): Result.Result<string, Rejected> => {
+  const stored = names.canonical(name)
+  return stored === undefined ? reject(`${label} "${name}" does not exist.`) : Result.succeed(stored)
+}
+
+const scheduledTime = (
+  time: string | undefined,
+  offset: string | undefined,
+  now: number
+): Result.Result<number, Rejected> => {
+  if (offset === undefined) {
+    return time === undefined
+      ? Result.succeed(now)
+      : reject("Missing utc_offset. If scheduled_time is submitted, utc_offset is also required.")
+  }
+  return Result.flatMap(parseUtcOffset(offset), (minutes) => time === undefined ? Result.succeed(now) : parseLocalTime(time, minutes))
+}
+
+const isJobId = Schema.is(JobId)
+const isInstallAction = Schema.is(InstallAction)
+const dependencyOf = (value: number | string | undefined): Result.Result<number | InstallAction | undefined, Rejected> => {
+  if (value === undefined) return Result.succeed(undefined)
+  const text = String(value)
+  if (isInstallAction(text)) return Result.succeed(text)
+  const id = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  return isJobId(id)
+    ? Result.succeed(id)
+    : reject(`'dependency' must be an install job id or an install action name (not "${text}").`)
+}
+
+/** Refuses a row that repeats a job still waiting to run. */
+const notAlreadyScheduled = (job: RequestedJob, jobs: InstallJobs): Result.Result<void, Rejected> => {
+  const packages = [...job.packages].sort().join(",")
+  for (const other of jobs.ofHost(job.hostname)) {
+    if (
+      other.status === "scheduled" && other.action === job.action && other.scheduledAt === job.scheduledAt &&
+      [...other.packages].sort().join(",") === packages
+    ) {
+      return reject(
+        `This duplicates install job ${other.id}, which has the same hostname, install_action, software_packages and scheduled_time and has not run yet.`
+      )
+    }
+  }
+  return Result.void
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest"
+import { completed, deleted, failed, installJobsOf, minute, record, scheduled, started } from "./fixtures.ts"
+import type { InstallJobs } from "./jobs-projection.ts"
+import { selectRunnable } from "./scheduler-rule.ts"
+
+const decide = (jobs: InstallJobs, now: number, concurrency = 10) => {
+  const decision = selectRunnable(jobs, now, { concurrency })
+  return {
+    start: decision.start.map((job) => job.id),
+    blocked: decision.blocked.map(({ job, reason }) => [job.id, reason]),
+    nextDueAt: decision.nextDueAt
+  }
+}
+
+describe("the scheduler rule", () => {
+  it("starts due jobs and sleeps until the next one is due", () => {
+    const jobs = installJobsOf(scheduled(1, { at: 0 }), scheduled(2, { hostname: "R2", at: 30 }), scheduled(3, { hostname: "R3", at: 20 }))
+    expect(decide(jobs, minute(0))).toEqual({ start: [1], blocked: [], nextDueAt: minute(20) })
+    expect(decide(jobs, minute(30))).toEqual({ start: [1, 3, 2], blocked: [], nextDueAt: undefined })
+  })
+
+  it("starts a job only once its dependency completed", () => {
+    const jobs = installJobsOf(scheduled(1), scheduled(2, { dependency: 1 }), started(1))
+    expect(decide(jobs, minute(0)).start).toEqual([])
+    expect(decide(record(jobs, completed(1)), minute(0)).start).toEqual([2])
+  })
+
+  it("waits for a dependency it has not seen yet: the jobs of one request arrive one by one", () => {
+    expect(decide(installJobsOf(scheduled(1, { dependency: 2 })), minute(0))).toEqual({ start: [], blocked: [], nextDueAt: undefined })
+  })
+
+  it("reports the jobs whose dependency failed or was deleted", () => {
+    const jobs = installJobsOf(
+      scheduled(1),
+      scheduled(2, { dependency: 1, at: 60 }),
+      scheduled(3, { hostname: "R2" }),
+      scheduled(4, { hostname: "R2", dependency: 3 }),
+      started(1),
+      failed(1),
+      deleted(3)
+    )
+    expect(decide(jobs, minute(0))).toEqual({
+      start: [],
+      blocked: [[2, "Blocked: dependency job 1 failed."], [4, "Blocked: dependency job 3 was deleted."]],
+      nextDueAt: undefined
+    })
+  })
+
+  it("runs one job per host at a time, the earliest scheduled first", () => {
+    const jobs = installJobsOf(scheduled(1, { at: 5 }), scheduled(2, { at: 3 }), scheduled(3, { hostname: "R2" }))
+    expect(decide(jobs, minute(5)).start).toEqual([3, 2])
+    expect(decide(record(jobs, started(3)), minute(5)).start).toEqual([2])
+    expect(decide(record(jobs, started(2)), minute(5)).start).toEqual([])
+  })
+
+  it("stays under the concurrency limit, in scheduled-time then id order", () => {
+    const jobs = installJobsOf(
+      scheduled(4, { hostname: "R4", at: 1 }),
+      scheduled(2, { hostname: "R2", at: 2 }),
+      scheduled(1, { hostname: "R1", at: 2 }),
+      scheduled(3, { hostname: "R3", at: 0 })
+    )
+    expect(decide(jobs, minute(2), 3).start).toEqual([3, 4, 1])
+    expect(decide(record(jobs, started(3)), minute(2), 3).start).toEqual([4, 1])
+  })
+})
