@@ -1,4 +1,4 @@
-import type { Save } from "./upsert.ts"
+import type { Save } from "../shared/upsert.ts"
 
 /** Create or update an entry (a validated row; its password already sealed). */
 export interface SaveEntry<F> extends Save<F, "password"> {

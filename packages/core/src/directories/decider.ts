@@ -4,8 +4,8 @@ import type { DirectoryCommand } from "./commands.ts"
 import type { DirectoryEvent, DirectoryEvents } from "./events.ts"
 import { inUseMessage } from "./in-use.ts"
 import type { DirectoryKind } from "./kind.ts"
-import { upsert } from "./upsert.ts"
-import type { Current } from "./upsert.ts"
+import { upsert } from "../shared/upsert.ts"
+import type { Current } from "../shared/upsert.ts"
 
 /** One entry's stream: absent, or its name (as first spelled) and stored values. */
 export type DirectoryState<F> = Current<F, "password">

@@ -5,8 +5,8 @@ import { directoryDecider } from "./decider.ts"
 import { directoryEvents } from "./events.ts"
 import type { DirectoryKind } from "./kind.ts"
 import { directoryProjection } from "./projection.ts"
-import { decodeRow } from "./row.ts"
-import type { DecodedRow } from "./row.ts"
+import { decodeRow } from "../shared/row.ts"
+import type { DecodedRow } from "../shared/row.ts"
 
 /**
  * One kind of directory entry, whole: its rules, events, decider, projection and row validator.

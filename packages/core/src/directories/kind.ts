@@ -1,7 +1,7 @@
 import type { Result, Schema } from "effect"
 import type { Rejected } from "../shared/rejected.ts"
-import type { Changes, RowSpec } from "./row.ts"
-import type { UpsertRules } from "./upsert.ts"
+import type { Changes, RowSpec } from "../shared/row.ts"
+import type { UpsertRules } from "../shared/upsert.ts"
 
 /**
  * What one kind of directory entry (region, jump host, server repository, command profile)

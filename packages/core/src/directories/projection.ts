@@ -5,8 +5,8 @@ import { reject } from "../shared/rejected.ts"
 import type { Rejected } from "../shared/rejected.ts"
 import type { DirectoryEvent } from "./events.ts"
 import type { DirectoryKind } from "./kind.ts"
-import type { Stored } from "./upsert.ts"
-import type { NameLookup } from "./views.ts"
+import type { Stored } from "../shared/upsert.ts"
+import type { NameLookup } from "../shared/name-lookup.ts"
 
 /** Every entry of one kind, by name key. */
 export type DirectoryReadModel<F> = Map<string, DirectoryRecord<F>>

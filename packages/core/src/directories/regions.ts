@@ -3,7 +3,7 @@ import { byName, CommaList, nameKey, RegionName, ServerRepositoryName } from "..
 import { reject } from "../shared/rejected.ts"
 import { defineDirectory } from "./directory.ts"
 import type { DirectoryReadModel } from "./projection.ts"
-import type { NameLookup } from "./views.ts"
+import type { NameLookup } from "../shared/name-lookup.ts"
 
 /** A region groups hosts and names the server repositories they use. */
 export const RegionEntry = Schema.Struct({

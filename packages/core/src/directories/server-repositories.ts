@@ -2,8 +2,8 @@ import { Result, Schema } from "effect"
 import { Address, ServerRepositoryName, Text, Username } from "../shared/names.ts"
 import { reject } from "../shared/rejected.ts"
 import { defineDirectory } from "./directory.ts"
-import { invalidKeysMessage } from "./row.ts"
-import type { Stored } from "./upsert.ts"
+import { invalidKeysMessage } from "../shared/row.ts"
+import type { Stored } from "../shared/upsert.ts"
 
 export const ServerType = Schema.Literals(["TFTP", "FTP", "SFTP", "SCP", "LOCAL"]).annotate({
   message: `must be "TFTP", "FTP", "SFTP", "SCP" or "LOCAL"`

@@ -1,5 +1,6 @@
 import { Context } from "effect"
 import type { Effect } from "effect"
+import type { HostFacts, HostPackages } from "../hosts/host-entry.ts"
 
 /**
  * The port through which the executor drives a router (DEVICE.md). Device failures are outcomes,
@@ -51,20 +52,6 @@ export interface DeviceJob {
   readonly startedAt: string
 }
 
-export interface HostFacts {
-  readonly family: string
-  readonly hardware: string
-  readonly os_type: string
-  readonly software_platform: string
-  readonly software_version: string
-}
-
-export interface PackageState {
-  readonly active: ReadonlyArray<string>
-  readonly inactive: ReadonlyArray<string>
-  readonly committed: ReadonlyArray<string>
-}
-
 export type DeviceUpdate =
   | { readonly _tag: "Status"; readonly message: string }
   | { readonly _tag: "Log"; readonly file: string; readonly text: string }
@@ -72,7 +59,7 @@ export type DeviceUpdate =
 interface Observed {
   readonly warnings: ReadonlyArray<string>
   readonly facts?: HostFacts
-  readonly packages?: PackageState
+  readonly packages?: HostPackages
 }
 
 export type DeviceOutcome =

@@ -1,4 +1,4 @@
-import type { Save } from "../directories/upsert.ts"
+import type { Save } from "../shared/upsert.ts"
 import type { HostEntry, HostFacts, HostPackages, HostSecretKey } from "./host-entry.ts"
 
 /** Create or update a host (a validated row; its passwords already sealed). */

@@ -1,6 +1,6 @@
 import { Equal } from "effect"
-import type { Stored } from "../directories/upsert.ts"
-import { upsert } from "../directories/upsert.ts"
+import type { Stored } from "../shared/upsert.ts"
+import { upsert } from "../shared/upsert.ts"
 import type { Decider } from "../shared/decider.ts"
 import { accept, reject } from "../shared/rejected.ts"
 import type { HostCommand } from "./commands.ts"

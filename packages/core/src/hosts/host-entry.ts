@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import type { RowSpec } from "../directories/row.ts"
+import type { RowSpec } from "../shared/row.ts"
 import {
   ConnectionType, Hostname, JumpHostName, PortNumbers, RegionName, Roles, Text, TsOrIp, Username
 } from "../shared/names.ts"

@@ -1,5 +1,5 @@
 import { Result } from "effect"
-import type { NameLookup } from "../directories/views.ts"
+import type { NameLookup } from "../shared/name-lookup.ts"
 import { nameKey } from "../shared/names.ts"
 import { reject } from "../shared/rejected.ts"
 import type { Rejected } from "../shared/rejected.ts"

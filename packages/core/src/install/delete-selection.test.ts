@@ -1,7 +1,7 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { selectDeletions } from "./delete-selection.ts"
-import { completed, failed, installJobsOf, rejection, scheduled, started } from "./fixtures.ts"
+import { completed, failed, installJobsOf, rejection, scheduled, started } from "../testing/install-fixtures.ts"
 
 describe("DELETE /api/v1/install/delete", () => {
   const jobs = installJobsOf(

@@ -87,17 +87,12 @@ export type InstallJobEvent =
 
 export type InstallEvent = InstallJobEvent | InstallJobIdsReserved
 
-/** A first-version definition, its `type` read from the schema's tag. */
-const firstVersion = <E extends { readonly _tag: string }>(
-  schema: Schema.Codec<E, unknown> & { readonly fields: { readonly _tag: { readonly schema: { readonly literal: E["_tag"] } } } }
-): EventDefinition<E> => ({ type: schema.fields._tag.schema.literal, schemaVersion: 1, schema })
-
 export const installEventDefinitions = [
-  firstVersion(InstallJobScheduled),
-  firstVersion(InstallJobStarted),
-  firstVersion(InstallJobProgressed),
-  firstVersion(InstallJobCompleted),
-  firstVersion(InstallJobFailed),
-  firstVersion(InstallJobDeleted),
-  firstVersion(InstallJobIdsReserved)
-] as const
+  { type: "InstallJobScheduled", schemaVersion: 1, schema: InstallJobScheduled },
+  { type: "InstallJobStarted", schemaVersion: 1, schema: InstallJobStarted },
+  { type: "InstallJobProgressed", schemaVersion: 1, schema: InstallJobProgressed },
+  { type: "InstallJobCompleted", schemaVersion: 1, schema: InstallJobCompleted },
+  { type: "InstallJobFailed", schemaVersion: 1, schema: InstallJobFailed },
+  { type: "InstallJobDeleted", schemaVersion: 1, schema: InstallJobDeleted },
+  { type: "InstallJobIdsReserved", schemaVersion: 1, schema: InstallJobIdsReserved }
+] as const satisfies ReadonlyArray<EventDefinition>

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest"
 import { DeciderSpecification } from "../testing/decider-spec.ts"
-import { completed, deleted, failed, minute, scheduled, started } from "./fixtures.ts"
+import { completed, deleted, failed, minute, scheduled, started } from "../testing/install-fixtures.ts"
 import type { PlannedJob } from "./job-decider.ts"
 import { installJobDecider } from "./job-decider.ts"
 

@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { completed, deleted, failed, installJobsOf, minute, record, rejection, scheduled, started } from "./fixtures.ts"
+import { completed, deleted, failed, installJobsOf, minute, record, rejection, scheduled, started } from "../testing/install-fixtures.ts"
 import { jobRow } from "./job-row.ts"
 import { queryJobs } from "./jobs-query.ts"
 

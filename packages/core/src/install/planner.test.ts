@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { formatLocalTime } from "../shared/time.ts"
-import { installJobsOf, minute, scheduled } from "./fixtures.ts"
+import { installJobsOf, minute, scheduled } from "../testing/install-fixtures.ts"
 import type { InstallJobs } from "./jobs-projection.ts"
 import type { InstallPlan } from "./planner.ts"
 import { planInstallRequest } from "./planner.ts"

@@ -1,6 +1,6 @@
 import { Result, Schema } from "effect"
-import { invalidJson, invalidKeysMessage, missingKeysMessage } from "../directories/row.ts"
-import type { NameLookup } from "../directories/views.ts"
+import { invalidJson, invalidKeysMessage, missingKeysMessage } from "../shared/row.ts"
+import type { NameLookup } from "../shared/name-lookup.ts"
 import { CommandProfileName, CommaList, decodeField, Hostname, ServerRepositoryName, Text } from "../shared/names.ts"
 import type { Rejected } from "../shared/rejected.ts"
 import { reject } from "../shared/rejected.ts"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { completed, deleted, failed, installJobsOf, minute, record, scheduled, started } from "./fixtures.ts"
+import { completed, deleted, failed, installJobsOf, minute, record, scheduled, started } from "../testing/install-fixtures.ts"
 import type { InstallJobs } from "./jobs-projection.ts"
 import { selectRunnable } from "./scheduler-rule.ts"
 

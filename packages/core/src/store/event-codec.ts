@@ -28,8 +28,12 @@ export interface StoredForm {
 }
 
 export interface EventCodec<E extends { readonly _tag: string }> {
-  /** Encodes with the current version. Throws on a bug: an unknown type, or an event its Schema rejects. */
-  readonly encode: (event: E) => StoredForm
+  /**
+   * Encodes with the current version. Takes any tagged event, as generic deciders produce events
+   * whose tag TypeScript cannot tie to `E`; an unknown type or an event its Schema rejects is a bug
+   * and throws.
+   */
+  readonly encode: (event: { readonly _tag: string }) => StoredForm
   /** Decodes with the Schema of the stored version, then upcasts to the current one. */
   readonly decode: (recorded: RecordedEvent) => Result.Result<E, EventDecodeError>
 }

@@ -1,4 +1,4 @@
-import type { Save } from "../directories/upsert.ts"
+import type { Save } from "../shared/upsert.ts"
 import type { UserEntry } from "./user-entry.ts"
 
 /**

@@ -1,5 +1,5 @@
-import { upsert } from "../directories/upsert.ts"
-import type { Current, Saved } from "../directories/upsert.ts"
+import { upsert } from "../shared/upsert.ts"
+import type { Current, Saved } from "../shared/upsert.ts"
 import type { Decider } from "../shared/decider.ts"
 import { accept, reject } from "../shared/rejected.ts"
 import type { UserCommand } from "./commands.ts"

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import type { RowSpec } from "../directories/row.ts"
+import type { RowSpec } from "../shared/row.ts"
 import { Text, UserName } from "../shared/names.ts"
 
 export const Privilege = Schema.Literals(["Admin", "Network Admin", "Operator", "Viewer"]).annotate({

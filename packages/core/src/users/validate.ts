@@ -1,6 +1,6 @@
 import type { Result } from "effect"
-import { decodeRow } from "../directories/row.ts"
-import type { DecodedRow } from "../directories/row.ts"
+import { decodeRow } from "../shared/row.ts"
+import type { DecodedRow } from "../shared/row.ts"
 import type { Rejected } from "../shared/rejected.ts"
 import { userRowSpec } from "./user-entry.ts"
 import type { UserEntry } from "./user-entry.ts"

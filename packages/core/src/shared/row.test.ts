@@ -1,6 +1,6 @@
 import { Redacted, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { JumpHosts } from "./jump-hosts.ts"
+import { JumpHosts } from "../directories/jump-hosts.ts"
 
 // The jump hosts' rows exercise every rule of the shared row reader.
 const validate = (row: unknown) => {

@@ -1,8 +1,8 @@
 import { Result } from "effect"
 import type { Redacted, Schema } from "effect"
-import { decodeField, Password } from "../shared/names.ts"
-import { reject } from "../shared/rejected.ts"
-import type { Rejected } from "../shared/rejected.ts"
+import { decodeField, Password } from "./names.ts"
+import { reject } from "./rejected.ts"
+import type { Rejected } from "./rejected.ts"
 
 /**
  * Reading one row of a bulk POST body (a raw JSON value) into the changes it asks for. Shared

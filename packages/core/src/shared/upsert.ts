@@ -1,6 +1,6 @@
 import { Equal, Result } from "effect"
-import { reject } from "../shared/rejected.ts"
-import type { Rejected } from "../shared/rejected.ts"
+import { reject } from "./rejected.ts"
+import type { Rejected } from "./rejected.ts"
 import { missingKeysMessage } from "./row.ts"
 import type { Changes, Secrets } from "./row.ts"
 

@@ -1,10 +1,10 @@
 import { Result } from "effect"
 import type { Rejected } from "../shared/rejected.ts"
 import { toIsoTime } from "../shared/time.ts"
-import type { InstallEvent, InstallJobEvent, InstallJobScheduled } from "./events.ts"
-import { INSTALL_JOB_IDS_STREAM, installJobStream } from "./events.ts"
-import { InstallJobs } from "./jobs-projection.ts"
-import type { InstallAction } from "./schemas.ts"
+import type { InstallEvent, InstallJobEvent, InstallJobScheduled } from "../install/events.ts"
+import { INSTALL_JOB_IDS_STREAM, installJobStream } from "../install/events.ts"
+import { InstallJobs } from "../install/jobs-projection.ts"
+import type { InstallAction } from "../install/schemas.ts"
 
 /**
  * Builders for tests and examples: install job events from a few fields, and read models folded
