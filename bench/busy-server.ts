@@ -27,12 +27,16 @@ export const PROFILE = "profile-1"
 export const DIRECTORY = "smus/6.1.3"
 export const PACKAGES = ["asr9k-px-6.1.3.CSCvd48145.pie", "asr9k-px-6.1.3.CSCvc85745.pie"]
 
-/** Where the log starts; request `r` is made `r` minutes later. */
-export const LOG_START = Date.UTC(2024, 0, 1)
-const MINUTE = 60_000
-const at = (minutes: number): string => toIsoTime(LOG_START + minutes * MINUTE)
+const START = Date.UTC(2024, 0, 1)
+/** The instant `minutes` after the log starts; request `r` is made at minute `r`. */
+export const minutesIn = (minutes: number): number => START + minutes * 60_000
+const at = (minutes: number): string => toIsoTime(minutesIn(minutes))
 /** Waiting jobs are scheduled a year after the log starts, later than any request of a benchmark. */
 const WAITING_AT = 365 * 24 * 60
+
+/** Who writes the directory entries and hosts, and when the directories are defined. */
+const by = "admin"
+const time = at(0)
 
 type Entry = readonly [stream: string, event: DomainEvent]
 
@@ -56,9 +60,6 @@ export function* busyServer({ hosts, requests }: Fleet): Generator<Entry> {
     if (request % 2 === 0) yield hostSaved("HostUpdated", (request * 7) % hosts, request)
   }
 }
-
-const by = "admin"
-const time = at(0)
 
 function* directories(): Generator<Entry> {
   for (let i = 1; i <= 10; i++) {
@@ -160,7 +161,8 @@ export const recorder = () => {
       stream,
       version,
       checkpoint: sequenceCheckpoint(position),
-      recordedAt: toIsoTime(LOG_START + position)
+      // A millisecond apart: the read models only care about the order.
+      recordedAt: toIsoTime(START + position)
     }
   }
 }

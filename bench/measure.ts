@@ -1,5 +1,3 @@
-import { performance } from "node:perf_hooks"
-
 /**
  * Timing and verdicts shared by the benchmarks. Speed targets are checked here, never in tests:
  * a loaded machine should slow a benchmark, not fail the suite. With `--enforce`, a missed target

@@ -53,7 +53,7 @@ export const deleteHost = (name: string, actor: string) =>
       time: toIsoTime(at),
       by: actor
     })
-    if (Result.isFailure(decided)) return decided
+    if (Result.isFailure(decided)) return Result.fail(decided.failure)
     const changes: Array<StreamChange> = [decided.success]
     for (const job of jobs) {
       const command = { _tag: "DeleteInstallJob", id: job.id, cause: { _tag: "HostDeleted" }, now: at } as const

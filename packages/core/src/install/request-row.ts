@@ -23,10 +23,11 @@ export interface RequestedJob extends Omit<PlannedJob, "id" | "dependency"> {
   readonly dependency: number | InstallAction | undefined
 }
 
-const COMMON_KEYS = ["hostname", "install_action", "scheduled_time", "utc_offset"]
+/** The keys every row takes; the first two are required. */
+export const installCommonKeys = ["hostname", "install_action", "scheduled_time", "utc_offset"] as const
 
-/** The keys each action takes besides the common ones. */
-const ACTION_KEYS: Record<InstallAction, { readonly required: ReadonlyArray<string>; readonly optional: ReadonlyArray<string> }> = {
+/** The keys each action takes besides the common ones (API.md §7). */
+export const installActionKeys: Record<InstallAction, { readonly required: ReadonlyArray<string>; readonly optional: ReadonlyArray<string> }> = {
   "Pre-Upgrade": { required: [], optional: ["command_profile", "dependency"] },
   Add: { required: ["server_repository", "software_packages"], optional: ["server_directory", "dependency"] },
   Activate: { required: ["software_packages"], optional: ["dependency"] },
@@ -36,13 +37,29 @@ const ACTION_KEYS: Record<InstallAction, { readonly required: ReadonlyArray<stri
   Deactivate: { required: ["software_packages"], optional: [] }
 }
 
-const ALL_KEYS = [...new Set(Object.values(ACTION_KEYS).flatMap(({ required, optional }) => [...required, ...optional]))]
+const ALL_KEYS = [...new Set(Object.values(installActionKeys).flatMap(({ required, optional }) => [...required, ...optional]))]
 
 const TimeText = Text(50)
-const Dependency = Schema.Union([Schema.Number, Text(50)])
-  .annotate({ message: "must be an install job id or an install action name" })
-const Packages = CommaList(CliSafeName).check(Schema.makeFilter((names) => names.length > 0 || "must not be empty"))
-const Profiles = CommaList(CommandProfileName)
+
+/** Said by `POST /install` and `GET /install` alike. */
+export const missingUtcOffset = "Missing utc_offset. If scheduled_time is submitted, utc_offset is also required."
+
+/** The decoder of each key a row may hold, as the wire gives it; `installActionKeys` says which keys an action takes. */
+export const installRowInputs = {
+  hostname: Hostname,
+  install_action: InstallAction,
+  scheduled_time: TimeText,
+  utc_offset: TimeText,
+  server_repository: ServerRepositoryName,
+  server_directory: Text(255),
+  software_packages: CommaList(CliSafeName).check(Schema.makeFilter((names) => names.length > 0 || "must not be empty")),
+  command_profile: CommaList(CommandProfileName),
+  dependency: Schema.Union([Schema.Number, Text(50)])
+    .annotate({ message: "must be an install job id or an install action name" })
+}
+type InstallRowInputs = typeof installRowInputs
+// The same decoders, typed key by key, so that `field` below can pick one for a generic key.
+const inputDecoders: { readonly [K in keyof InstallRowInputs]: Schema.Decoder<InstallRowInputs[K]["Type"]> } = installRowInputs
 
 type Row = Readonly<Record<string, unknown>>
 
@@ -54,30 +71,30 @@ export const readRequestRow = (input: unknown, view: PlannerView, now: number): 
   Result.gen(function*() {
     if (!isRow(input)) return yield* reject(invalidJson)
     const row = input
-    yield* onlyKeys(row, [...COMMON_KEYS, ...ALL_KEYS])
+    yield* onlyKeys(row, [...installCommonKeys, ...ALL_KEYS])
     yield* requiredKeys(row, ["hostname", "install_action"])
-    const action = yield* decodeField("install_action", InstallAction, row["install_action"])
-    const { required, optional } = ACTION_KEYS[action]
-    yield* onlyKeys(row, [...COMMON_KEYS, ...required, ...optional], ` for install_action ${action}`)
+    const action = yield* decodeField("install_action", installRowInputs.install_action, row["install_action"])
+    const { required, optional } = installActionKeys[action]
+    yield* onlyKeys(row, [...installCommonKeys, ...required, ...optional], ` for install_action ${action}`)
     yield* requiredKeys(row, required)
 
-    const hostname = yield* decodeField("hostname", Hostname, row["hostname"])
-    const repository = yield* field(row, "server_repository", ServerRepositoryName)
-    const directory = yield* field(row, "server_directory", Text(255))
-    const profiles = yield* field(row, "command_profile", Profiles)
-    const time = yield* field(row, "scheduled_time", TimeText)
-    const offset = yield* field(row, "utc_offset", TimeText)
+    const hostname = yield* decodeField("hostname", installRowInputs.hostname, row["hostname"])
+    const repository = yield* field(row, "server_repository")
+    const directory = yield* field(row, "server_directory")
+    const profiles = yield* field(row, "command_profile")
+    const time = yield* field(row, "scheduled_time")
+    const offset = yield* field(row, "utc_offset")
     const job: RequestedJob = {
       hostname: yield* existing(view.hosts, "Host", hostname),
       action,
       scheduledAt: yield* scheduledTime(time, offset, now),
-      dependency: yield* dependencyOf(yield* field(row, "dependency", Dependency)),
+      dependency: yield* dependencyOf(yield* field(row, "dependency")),
       serverRepository: repository === undefined
         ? undefined
         : yield* existing(view.serverRepositories, "Server repository", repository),
       // A blank directory means the repository's home, which needs no check.
       serverDirectory: directory ? yield* decodeField("server_directory", CliSafeName, directory) : undefined,
-      packages: (yield* field(row, "software_packages", Packages)) ?? [],
+      packages: (yield* field(row, "software_packages")) ?? [],
       commandProfiles: yield* Result.all((profiles ?? []).map((name) => existing(view.commandProfiles, "Command profile", name)))
     }
     yield* notAlreadyScheduled(job, view.jobs)
@@ -103,8 +120,11 @@ const requiredKeys = (row: Row, keys: ReadonlyArray<string>): Result.Result<void
   return missing.length === 0 ? Result.void : reject(missingKeysMessage(missing))
 }
 
-const field = <T>(row: Row, key: string, schema: Schema.Decoder<T>): Result.Result<T | undefined, Rejected> =>
-  Object.hasOwn(row, key) ? decodeField(key, schema, row[key]) : Result.succeed(undefined)
+const field = <K extends keyof InstallRowInputs>(
+  row: Row,
+  key: K
+): Result.Result<InstallRowInputs[K]["Type"] | undefined, Rejected> =>
+  Object.hasOwn(row, key) ? decodeField(key, inputDecoders[key], row[key]) : Result.succeed(undefined)
 
 /** The stored spelling of a name the row refers to. */
 const existing = (names: NameLookup, label: string, name: string): Result.Result<string, Rejected> => {
@@ -120,7 +140,7 @@ const scheduledTime = (
   if (offset === undefined) {
     return time === undefined
       ? Result.succeed(now)
-      : reject("Missing utc_offset. If scheduled_time is submitted, utc_offset is also required.")
+      : reject(missingUtcOffset)
   }
   return Result.flatMap(parseUtcOffset(offset), (minutes) => time === undefined ? Result.succeed(now) : parseLocalTime(time, minutes))
 }

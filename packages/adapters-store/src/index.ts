@@ -1,0 +1,3 @@
+/** Event-store adapters for the core's `EventStore` port (STORE.md §3). */
+export { SqliteEventStore } from "./sqlite/sqlite-event-store.ts"
+export type { SqliteEventStoreOptions } from "./sqlite/sqlite-event-store.ts"
