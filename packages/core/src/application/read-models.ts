@@ -64,7 +64,7 @@ export const makeFold = () => {
   const apply = (recorded: RecordedEvent): EventDecodeError | undefined => {
     const route = routes.get(recorded.type)
     if (route === undefined) return undefined
-    const decoded = domainCodec.decode(recorded)
+    const decoded = domainCodec.replay(recorded)
     if (Result.isFailure(decoded)) return decoded.failure
     route(decoded.success, recorded)
     return undefined

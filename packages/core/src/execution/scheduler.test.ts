@@ -98,7 +98,7 @@ describe("the scheduler", () => {
 
       yield* TestClock.adjust(60_000)
       yield* awaitViews((v) => [...v.jobs.all()].every((job) => job.status !== "in-progress") &&
-        v.jobs.withStatus("completed").size === 7)
+        [...v.jobs.withStatus("completed")].length === 7)
 
       const order = (host: string) => fleet.ran.filter((line) => line.startsWith(host))
       assert.deepStrictEqual(order("R1"), ["Pre-Upgrade", "Add", "Activate", "Post-Upgrade", "Commit"].map((a) => `R1 ${a}`))
@@ -139,10 +139,10 @@ describe("the scheduler", () => {
       yield* scheduleInstall(hosts.map((hostname) => ({ hostname, install_action: "Pre-Upgrade" })), "operator")
       const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 2 }))
       for (let round = 0; round < 3; round++) {
-        yield* awaitViews((v) => v.jobs.withStatus("in-progress").size === 2)
+        yield* awaitViews((v) => v.jobs.runningCount === 2)
         yield* TestClock.adjust(1_000)
       }
-      yield* awaitViews((v) => v.jobs.withStatus("completed").size === 6)
+      yield* awaitViews((v) => [...v.jobs.withStatus("completed")].length === 6)
       assert.strictEqual(peak, 2)
       yield* Fiber.interrupt(scheduler)
     }).pipe(Effect.provide(domain(gateway)))

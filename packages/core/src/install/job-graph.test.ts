@@ -52,7 +52,7 @@ const simulate = (
   for (let now = 0; now < rounds; now++) {
     const decision = selectRunnable(jobs, minute(now), { concurrency })
     check(jobs, minute(now), decision)
-    if (decision.start.length === 0 && jobs.withStatus("in-progress").size === 0 && decision.nextDueAt === undefined) break
+    if (decision.start.length === 0 && jobs.runningCount === 0 && decision.nextDueAt === undefined) break
     record(jobs, ...decision.start.map((job) => started(job.id, now)))
     const running = [...jobs.withStatus("in-progress")]
     const fates = running.map(() => outcomes[draws++ % outcomes.length])
@@ -121,7 +121,7 @@ describe("the scheduler rule, over simulated runs", () => {
     fc.assert(
       fc.property(run, (setup) => {
         const jobs = simulate(setup, 1_000)
-        expect(jobs.withStatus("in-progress").size).toBe(0)
+        expect(jobs.runningCount).toBe(0)
         for (const job of jobs.withStatus("scheduled")) {
           const failedAncestor = [...jobs.withStatus("failed")].some((other) => dependsOn(jobs, job, other.id))
           expect(failedAncestor).toBe(true)

@@ -1,4 +1,4 @@
-import { formatGmt, formatLocalTime } from "../shared/time.ts"
+import { formatGmt, formatLocalTime, fromIsoTime } from "../shared/time.ts"
 import type { InstallJob, InstallJobs } from "./jobs-projection.ts"
 import { blockedReason } from "./scheduler-rule.ts"
 
@@ -7,8 +7,11 @@ import { blockedReason } from "./scheduler-rule.ts"
  * when the request gave a `utc_offset` (minutes east of UTC); empty values are "".
  */
 export const jobRow = (jobs: InstallJobs, job: InstallJob, offsetMinutes: number | undefined) => {
-  const time = (millis: number | undefined): string =>
-    millis === undefined ? "" : offsetMinutes === undefined ? formatGmt(millis) : formatLocalTime(millis, offsetMinutes)
+  const time = (at: number | string | undefined): string => {
+    if (at === undefined) return ""
+    const millis = typeof at === "string" ? fromIsoTime(at) : at
+    return offsetMinutes === undefined ? formatGmt(millis) : formatLocalTime(millis, offsetMinutes)
+  }
   return {
     id: job.id,
     install_action: job.action,

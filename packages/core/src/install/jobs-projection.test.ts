@@ -1,6 +1,7 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { completed, deleted, failed, installJobsOf, minute, record, rejection, scheduled, started } from "../testing/install-fixtures.ts"
+import { toIsoTime } from "../shared/time.ts"
 import { jobRow } from "./job-row.ts"
 import { queryJobs } from "./jobs-query.ts"
 
@@ -25,8 +26,8 @@ describe("the install jobs read model", () => {
       action: "Add",
       status: "completed",
       scheduledAt: minute(10),
-      startedAt: minute(10),
-      statusAt: minute(12),
+      startedAt: toIsoTime(minute(10)),
+      statusAt: toIsoTime(minute(12)),
       statusMessage: "",
       version: 4
     })

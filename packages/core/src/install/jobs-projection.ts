@@ -6,14 +6,18 @@ import type { InstallJobIdsState } from "./job-ids.ts"
 import { jobIdsDecider } from "./job-ids.ts"
 import type { JobStatus } from "./schemas.ts"
 
-/** An install job as the read model holds it; times are epoch milliseconds. */
+/**
+ * An install job as the read model holds it. The scheduled time is epoch milliseconds, as the
+ * scheduler compares it; the other times stay the ISO strings of their events until a row shows
+ * them, which spares the start-up fold a million conversions.
+ */
 export interface InstallJob extends PlannedJob {
   readonly createdBy: string
-  readonly createdAt: number
+  readonly createdAt: string
   readonly status: JobStatus
-  readonly startedAt: number | undefined
+  readonly startedAt: string | undefined
   /** When the status or its message last changed. */
-  readonly statusAt: number | undefined
+  readonly statusAt: string | undefined
   readonly statusMessage: string
   readonly packageChanges: ReadonlyArray<string>
   readonly warnings: ReadonlyArray<string>
@@ -23,23 +27,25 @@ export interface InstallJob extends PlannedJob {
 
 type JobRecord = { -readonly [K in keyof InstallJob]: InstallJob[K] }
 
-const NONE: ReadonlySet<never> = new Set()
+/** The statuses a job passes through; completed is where most jobs end and stay. */
+type ActiveStatus = Exclude<JobStatus, "completed">
 
 /**
- * The install jobs read model: live jobs by id, by host and by status, who depends on whom, which
- * ids were deleted, and where the id sequence stands. Deleted jobs leave every index; only their
- * ids are kept, so that a job whose dependency was deleted can say so.
+ * The install jobs read model: live jobs by id, by host and by active status, which ids were
+ * deleted, and where the id sequence stands. Deleted jobs leave every index; only their ids are
+ * kept, so that a job whose dependency was deleted can say so. Completed jobs, the history that
+ * grows without bound, have no index of their own: keeping one costs the start-up fold more than
+ * the rare query by that status gains.
  */
 export class InstallJobs {
   readonly #byId = new Map<number, JobRecord>()
-  readonly #byHost = new Map<string, Set<JobRecord>>()
-  readonly #byStatus: Record<JobStatus, Set<JobRecord>> = {
+  // A host has a handful of live jobs: an array per host is lighter than a Set.
+  readonly #byHost = new Map<string, Array<JobRecord>>()
+  readonly #byStatus: Record<ActiveStatus, Set<JobRecord>> = {
     scheduled: new Set(),
     "in-progress": new Set(),
-    completed: new Set(),
     failed: new Set()
   }
-  readonly #dependents = new Map<number, Set<number>>()
   readonly #deleted = new Set<number>()
   #idSequence: InstallJobIdsState & { readonly version: number } = { ...jobIdsDecider.initialState, version: 0 }
 
@@ -57,17 +63,32 @@ export class InstallJobs {
   }
 
   /** The jobs of a host, by its canonical name. */
-  ofHost(hostname: string): ReadonlySet<InstallJob> {
-    return this.#byHost.get(hostname) ?? NONE
+  ofHost(hostname: string): ReadonlyArray<InstallJob> {
+    return this.#byHost.get(hostname) ?? []
   }
 
-  withStatus(status: JobStatus): ReadonlySet<InstallJob> {
-    return this.#byStatus[status]
+  /** The jobs in one status; completed ones are found by a scan of every job. */
+  withStatus(status: JobStatus): Iterable<InstallJob> {
+    return status === "completed" ? this.#completed() : this.#byStatus[status]
   }
 
-  /** The ids of the live jobs whose dependency is `id`. */
-  dependentsOf(id: number): ReadonlySet<number> {
-    return this.#dependents.get(id) ?? NONE
+  /** How many jobs are running now. */
+  get runningCount(): number {
+    return this.#byStatus["in-progress"].size
+  }
+
+  * #completed(): Iterable<InstallJob> {
+    for (const job of this.#byId.values()) if (job.status === "completed") yield job
+  }
+
+  /**
+   * The ids of the live jobs whose dependency is `id`. A job depends only on a job of its own
+   * host (the planner's rule), so the host's jobs are all there is to look at.
+   */
+  dependentsOf(id: number): ReadonlyArray<number> {
+    const job = this.#byId.get(id)
+    if (job === undefined) return []
+    return this.ofHost(job.hostname).filter((other) => other.dependency === id).map((other) => other.id)
   }
 
   /** The next free id and the `install-job-ids` stream version to reserve it with. */
@@ -85,7 +106,7 @@ export class InstallJobs {
     const job = this.#byId.get(event.id)
     if (job === undefined) return // a consistent log never has one; the decider refuses them
     job.version = meta.version
-    const at = fromIsoTime(event.time)
+    const at = event.time
     switch (event._tag) {
       case "InstallJobStarted":
         job.startedAt = at
@@ -120,7 +141,7 @@ export class InstallJobs {
       packages: event.software_packages,
       commandProfiles: event.command_profiles,
       createdBy: event.created_by,
-      createdAt: fromIsoTime(event.time),
+      createdAt: event.time,
       status: "scheduled",
       startedAt: undefined,
       statusAt: undefined,
@@ -130,14 +151,15 @@ export class InstallJobs {
       version
     }
     this.#byId.set(job.id, job)
-    setAt(this.#byHost, job.hostname).add(job)
+    const ofHost = this.#byHost.get(job.hostname)
+    if (ofHost === undefined) this.#byHost.set(job.hostname, [job])
+    else ofHost.push(job)
     this.#byStatus.scheduled.add(job)
-    if (job.dependency !== undefined) setAt(this.#dependents, job.dependency).add(job.id)
   }
 
-  #move(job: JobRecord, status: JobStatus, at: number): void {
-    this.#byStatus[job.status].delete(job)
-    this.#byStatus[status].add(job)
+  #move(job: JobRecord, status: JobStatus, at: string): void {
+    if (job.status !== "completed") this.#byStatus[job.status].delete(job)
+    if (status !== "completed") this.#byStatus[status].add(job)
     job.status = status
     job.statusAt = at
   }
@@ -145,25 +167,11 @@ export class InstallJobs {
   #remove(job: JobRecord): void {
     this.#byId.delete(job.id)
     this.#deleted.add(job.id)
-    this.#byStatus[job.status].delete(job)
-    deleteAt(this.#byHost, job.hostname, job)
-    if (job.dependency !== undefined) deleteAt(this.#dependents, job.dependency, job.id)
+    if (job.status !== "completed") this.#byStatus[job.status].delete(job)
+    const ofHost = this.#byHost.get(job.hostname) ?? []
+    ofHost.splice(ofHost.indexOf(job), 1)
+    if (ofHost.length === 0) this.#byHost.delete(job.hostname)
   }
-}
-
-const setAt = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
-  const found = map.get(key)
-  if (found !== undefined) return found
-  const created = new Set<V>()
-  map.set(key, created)
-  return created
-}
-
-/** Removes `value` from the set at `key`, and the set once it is empty. */
-const deleteAt = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
-  const set = map.get(key)
-  set?.delete(value)
-  if (set?.size === 0) map.delete(key)
 }
 
 export const installJobsProjection: Projection<InstallJobs, InstallEvent> = {

@@ -36,11 +36,10 @@ export const selectRunnable = (jobs: InstallJobs, now: number, limits: Scheduler
     else if (job.scheduledAt > now) nextDueAt = Math.min(nextDueAt ?? job.scheduledAt, job.scheduledAt)
     else if (job.dependency === undefined || jobs.get(job.dependency)?.status === "completed") due.push(job)
   }
-  const running = jobs.withStatus("in-progress")
-  const busyHosts = new Set([...running].map((job) => job.hostname))
+  const busyHosts = new Set([...jobs.withStatus("in-progress")].map((job) => job.hostname))
   const start: Array<InstallJob> = []
   for (const job of due.sort((a, b) => a.scheduledAt - b.scheduledAt || a.id - b.id)) {
-    if (running.size + start.length >= limits.concurrency) break
+    if (jobs.runningCount + start.length >= limits.concurrency) break
     if (busyHosts.has(job.hostname)) continue
     busyHosts.add(job.hostname)
     start.push(job)

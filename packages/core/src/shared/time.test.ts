@@ -93,3 +93,10 @@ describe("round trips", () => {
     )
   })
 })
+
+describe("fromIsoTime", () => {
+  it("reads back every instant toIsoTime writes, from 1970 to 9999", () =>
+    fc.assert(fc.property(fc.integer({ min: 0, max: 253_402_300_799_999 }), (millis) => {
+      expect(fromIsoTime(toIsoTime(millis))).toBe(millis)
+    })))
+})

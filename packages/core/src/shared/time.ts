@@ -18,8 +18,26 @@ export const IsoTime = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T
 
 export const toIsoTime = (millis: number): string => new Date(millis).toISOString()
 
-/** Fast enough for folding a million events (V8 parses the ISO form natively). */
-export const fromIsoTime = (iso: string): number => Date.parse(iso)
+/**
+ * Reads an `IsoTime` by its fixed digit positions: the read models fold a million of them at
+ * start-up, and `Date.parse` costs several times more.
+ */
+export const fromIsoTime = (iso: string): number =>
+  Date.UTC(
+    digits(iso, 0, 4),
+    digits(iso, 5, 7) - 1,
+    digits(iso, 8, 10),
+    digits(iso, 11, 13),
+    digits(iso, 14, 16),
+    digits(iso, 17, 19),
+    digits(iso, 20, 23)
+  )
+
+const digits = (text: string, from: number, to: number): number => {
+  let value = 0
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48
+  return value
+}
 
 /** Minutes east of UTC of a `utc_offset` "+hh:mm" or "-hh:mm", from -12:00 to +14:00. */
 export const parseUtcOffset = (text: string): Result.Result<number, Rejected> => {

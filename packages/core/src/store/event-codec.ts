@@ -1,6 +1,7 @@
 import { Predicate, Result, Schema } from "effect"
 import type { EventDefinition } from "../shared/event-definition.ts"
 import type { RecordedEvent } from "./event-store.ts"
+import { storesAsIs } from "./stored-as-is.ts"
 
 /**
  * Turns domain events into stored `{ type, schemaVersion, data }` and back (STORE.md §6).
@@ -36,6 +37,13 @@ export interface EventCodec<E extends { readonly _tag: string }> {
   readonly encode: (event: { readonly _tag: string }) => StoredForm
   /** Decodes with the Schema of the stored version, then upcasts to the current one. */
   readonly decode: (recorded: RecordedEvent) => Result.Result<E, EventDecodeError>
+  /**
+   * `decode` for replaying a whole log into read models: data stored at the current version of a
+   * type whose Schema only checks (no transformation) is taken as it is, since `encode` validated
+   * it with that very Schema; older versions and other types are decoded. A full decode costs more
+   * than the fold itself (docs/benchmarks.md); commands always `decode`.
+   */
+  readonly replay: (recorded: RecordedEvent) => Result.Result<E, EventDecodeError>
 }
 
 type AnyEvent = { readonly _tag: string }
@@ -53,6 +61,7 @@ export function makeEventCodec<const D extends ReadonlyArray<EventDefinition>>(
 export function makeEventCodec(definitions: ReadonlyArray<EventDefinition>): EventCodec<AnyEvent> {
   const encoders = new Map<string, { readonly schemaVersion: number; readonly encode: (event: AnyEvent) => unknown }>()
   const decoders = new Map<string, ReadonlyMap<number, Step>>()
+  const trusted = new Map<string, number>()
   for (const definition of definitions) {
     if (encoders.has(definition.type)) throw new Error(`Event type ${definition.type} is defined twice.`)
     encoders.set(definition.type, {
@@ -60,6 +69,19 @@ export function makeEventCodec(definitions: ReadonlyArray<EventDefinition>): Eve
       encode: Schema.encodeSync(definition.schema)
     })
     decoders.set(definition.type, stepsOf(definition))
+    if (storesAsIs(definition.schema.ast)) trusted.set(definition.type, definition.schemaVersion)
+  }
+  const decode = (recorded: RecordedEvent): Result.Result<AnyEvent, EventDecodeError> => {
+    const step = decoders.get(recorded.type)?.get(recorded.schemaVersion)
+    const outcome = step ? step(recorded.data) : Result.fail("no EventDefinition knows this type and version")
+    return Result.mapError(outcome, (reason) =>
+      new EventDecodeError({
+        stream: recorded.stream,
+        version: recorded.version,
+        type: recorded.type,
+        schemaVersion: recorded.schemaVersion,
+        reason
+      }))
   }
   return {
     encode: (event) => {
@@ -70,18 +92,11 @@ export function makeEventCodec(definitions: ReadonlyArray<EventDefinition>): Eve
       const { _tag, ...data } = encoded
       return { type: event._tag, schemaVersion: encoder.schemaVersion, data }
     },
-    decode: (recorded) => {
-      const step = decoders.get(recorded.type)?.get(recorded.schemaVersion)
-      const outcome = step ? step(recorded.data) : Result.fail("no EventDefinition knows this type and version")
-      return Result.mapError(outcome, (reason) =>
-        new EventDecodeError({
-          stream: recorded.stream,
-          version: recorded.version,
-          type: recorded.type,
-          schemaVersion: recorded.schemaVersion,
-          reason
-        }))
-    }
+    decode,
+    replay: (recorded) =>
+      trusted.get(recorded.type) === recorded.schemaVersion && Predicate.isObject(recorded.data)
+        ? Result.succeed({ _tag: recorded.type, ...recorded.data })
+        : decode(recorded)
   }
 }
 
