@@ -35,6 +35,8 @@ const TARGETS = { ratio: 0.7, postHostsMs: 2_000, postInstallMs: 2_000, startMs:
 const MAIN = fileURLToPath(new URL("../../packages/server/dist/main.js", import.meta.url))
 const BARE = fileURLToPath(new URL("bare-http-server.js", import.meta.url))
 const directory = mkdtempSync(join(tmpdir(), "csm-server-bench-"))
+// The 1M-event store weighs 400 MB: removed however the script ends.
+process.once("exit", () => rmSync(directory, { recursive: true, force: true }))
 const ADMIN = { user: "admin", password: "bench-admin-password" }
 
 /** Starts a node script and waits for its "Listening on" line; `ready` is the milliseconds that took. */
@@ -45,6 +47,8 @@ const startProcess = async (script: string, args: ReadonlyArray<string>, env: Re
     stdio: ["ignore", "pipe", "inherit"]
   })
   const exited = new Promise<void>((resolve) => child.on("close", () => resolve()))
+  // A benchmark that fails must not leave its servers behind.
+  process.once("exit", () => child.kill())
   const base = await new Promise<string>((resolve, reject) => {
     // Every line is read, as a log collector would; only the address matters here.
     createInterface({ input: child.stdout }).on("line", (line) => {
@@ -53,23 +57,29 @@ const startProcess = async (script: string, args: ReadonlyArray<string>, env: Re
     })
     void exited.then(() => reject(new Error(`${script} exited before listening.`)))
   })
-  return { base, ready: performance.now() - started, stop: () => (child.kill("SIGTERM"), exited) }
+  const stop = () => {
+    child.kill("SIGTERM")
+    return exited
+  }
+  return { base, ready: performance.now() - started, stop }
 }
 
 const startCsm = (dataDir: string) => startProcess(MAIN, [], { CSM_DATA_DIR: dataDir, CSM_ADMIN_PASSWORD: ADMIN.password })
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+const keepAlive = () => new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+const setupAgent = keepAlive()
 
-/** One request over the keep-alive agent: the status and the body. */
-const send = (url: string, options: { method?: string; auth?: string; body?: string } = {}) =>
+/** One request: the status and the body. */
+const send = (url: string, options: { agent?: Agent; method?: string; auth?: string; body?: string } = {}) =>
   new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-    const outgoing = request(url, { agent, method: options.method ?? "GET", ...(options.auth && { auth: options.auth }) }, (response) => {
+    const { agent = setupAgent, method = "GET", auth, body } = options
+    const outgoing = request(url, { agent, method, ...(auth !== undefined && { auth }) }, (response) => {
       const chunks: Array<Buffer> = []
       response.on("data", (chunk: Buffer) => chunks.push(chunk))
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }))
     })
     outgoing.on("error", reject)
-    outgoing.end(options.body)
+    outgoing.end(body)
   })
 
 const expectOk = async (answer: Promise<{ status: number; body: Buffer }>, what: string) => {
@@ -85,14 +95,18 @@ const timed = async (task: () => Promise<unknown>) => {
   return performance.now() - start
 }
 
-/** Requests per second with CONNECTIONS requests always in flight, for LOAD_SECONDS (after a one-second warm-up). */
+/**
+ * Requests per second with CONNECTIONS requests always in flight, for LOAD_SECONDS after a
+ * one-second warm-up, on connections of its own that it closes at the end.
+ */
 const throughput = async (url: string, auth: string | undefined, expectedBytes: number) => {
+  const agent = keepAlive()
   const run = async (seconds: number) => {
     const deadline = performance.now() + seconds * 1000
     let done = 0
     const connection = async () => {
       while (performance.now() < deadline) {
-        const { status, body } = await send(url, auth === undefined ? {} : { auth })
+        const { status, body } = await send(url, { agent, ...(auth !== undefined && { auth }) })
         if (status !== 200 || body.length !== expectedBytes) throw new Error(`${url} answered ${status} with ${body.length} bytes.`)
         done++
       }
@@ -102,7 +116,9 @@ const throughput = async (url: string, auth: string | undefined, expectedBytes: 
     return done / ((performance.now() - start) / 1000)
   }
   await run(1)
-  return run(LOAD_SECONDS)
+  const rate = await run(LOAD_SECONDS)
+  agent.destroy()
+  return rate
 }
 
 // --- A server with 10,000 hosts and 5,000 scheduled jobs.
@@ -166,10 +182,11 @@ for (let round = 0; round < ROUNDS; round++) {
   bareRates.push(await throughput(`${bare.base}/`, undefined, pageBytes.length))
 }
 await Promise.all([csm.stop(), bare.stop()])
-agent.destroy()
+setupAgent.destroy()
 
 // --- Start-up on a busy server's log of 1,000,000 events.
-const emptyStartMs = (await startCsm(join(directory, "empty")).then(async (server) => (await server.stop(), server.ready)))
+const empty = await startCsm(join(directory, "empty"))
+await empty.stop()
 const logDirectory = join(directory, "busy")
 mkdirSync(logDirectory, { mode: 0o700 })
 const writeStart = performance.now()
@@ -200,7 +217,6 @@ for (let run = 0; run < STARTS; run++) {
   startMs.push(server.ready)
   await server.stop()
 }
-rmSync(directory, { recursive: true, force: true })
 
 const csmRate = median(csmRates)
 const bareRate = median(bareRates)
@@ -213,6 +229,6 @@ show("GET /api/v1/hosts?page=1, median", `${format(csmRate)} req/s`)
 check("GET hosts / baseline", format(csmRate / bareRate, 2), csmRate / bareRate >= TARGETS.ratio, `≥ ${TARGETS.ratio}`)
 check(`POST ${format(HOSTS)} hosts`, `${format(postHostsMs)} ms`, postHostsMs <= TARGETS.postHostsMs, `≤ ${TARGETS.postHostsMs} ms`)
 check(`POST ${format(jobs.length)} install jobs`, `${format(postInstallMs)} ms`, postInstallMs <= TARGETS.postInstallMs, `≤ ${TARGETS.postInstallMs} ms`)
-show("baseline: start on an empty data dir", `${format(emptyStartMs)} ms`)
+show("baseline: start, empty data dir", `${format(empty.ready)} ms`)
 check(`start on ${format(LOG_EVENTS)} events, median`, `${format(median(startMs))} ms`, median(startMs) <= TARGETS.startMs, `≤ ${TARGETS.startMs} ms`)
 finish()

@@ -120,4 +120,16 @@ describe("/api/v1/hosts (API.md §5)", () => {
       body: failed(`Unable to delete host R2 as install job ${id} is in progress.`)
     })
   })
+
+  it("a page served again reflects every change made since, however small", async () => {
+    const location = async () => {
+      const page = await server.get("/api/v1/hosts?hostname=Cached", viewer)
+      return dig(page.body, "api_response", "host_list", 0, "location")
+    }
+    await server.post("/api/v1/hosts", host("Cached", { location: "A" }), netadmin)
+    expect(await location()).toBe("A")
+    expect(await location()).toBe("A")
+    await server.post("/api/v1/hosts", { hostname: "Cached", location: "B" }, netadmin)
+    expect(await location()).toBe("B")
+  })
 })

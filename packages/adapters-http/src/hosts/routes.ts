@@ -1,10 +1,11 @@
 import { deleteHost, hostRowSpec, listHosts, nameLookup, ReadModels, saveHosts } from "@csm/core"
-import { Effect, Schema } from "effect"
+import { Effect, Result, Schema } from "effect"
 import { defineEndpoint } from "../http/endpoint.ts"
 import { bulk, ok } from "../http/envelope.ts"
 import { AnyRow, bulkShape, deletedShape } from "../http/shapes.ts"
 import { rowSchema } from "../openapi/json-schema.ts"
 import { deletedAnswer, named } from "../shared/rows.ts"
+import { cachedPage } from "./page-cache.ts"
 
 const HostPage = Schema.Struct({
   api_response: Schema.Struct({ host_list: Schema.Array(AnyRow) }),
@@ -42,9 +43,13 @@ export const hostEndpoints = [
     responses: { "200": { description: "One page of hosts.", body: HostPage } },
     handle: ({ query }) =>
       Effect.gen(function*() {
-        const { views } = yield* ReadModels
-        const { host_list, ...pages } = yield* Effect.fromResult(listHosts(views.hosts, query, nameLookup(views.regions)))
-        return ok({ api_response: { host_list }, ...pages })
+        const { views, catchUp } = yield* ReadModels
+        const checkpoint = yield* catchUp
+        return ok(yield* Effect.fromResult(cachedPage(views, checkpoint, JSON.stringify(query), () =>
+          Result.map(listHosts(views.hosts, query, nameLookup(views.regions)), ({ host_list, ...pages }) => ({
+            api_response: { host_list },
+            ...pages
+          })))))
       })
   }),
   defineEndpoint({

@@ -17,7 +17,15 @@ export const RowStatus = Schema.Struct({
 })
 export type RowStatus = typeof RowStatus.Type
 
-/** A whole answer: its status, its JSON body, and any extra headers. */
+/** A body already serialized and encoded: an answer that many requests share becomes bytes once. */
+export class PreparedJson {
+  readonly bytes: Uint8Array
+  constructor(body: unknown) {
+    this.bytes = new TextEncoder().encode(JSON.stringify(body))
+  }
+}
+
+/** A whole answer: its status, its JSON body (or the body already serialized), and any extra headers. */
 export interface Answer {
   readonly status: number
   readonly body: unknown
@@ -55,9 +63,13 @@ export const messages = {
   internal: "The server failed to complete the request because of an internal error; it has been logged."
 } as const
 
-export const toResponse = (answer: Answer): HttpServerResponse.HttpServerResponse =>
-  HttpServerResponse.text(JSON.stringify(answer.body), {
+export const toResponse = (answer: Answer): HttpServerResponse.HttpServerResponse => {
+  const options = {
     status: answer.status,
     contentType: "application/json; charset=utf-8",
     ...(answer.headers !== undefined && { headers: answer.headers })
-  })
+  }
+  return answer.body instanceof PreparedJson
+    ? HttpServerResponse.uint8Array(answer.body.bytes, options)
+    : HttpServerResponse.text(JSON.stringify(answer.body), options)
+}

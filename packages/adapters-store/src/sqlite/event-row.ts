@@ -5,8 +5,10 @@ import { sequenceCheckpoint } from "@csm/core"
  * An `events` row as the reads select it: as an array, which the driver builds much faster than
  * an object with named keys.
  */
-export type EventRow = [
-  position: number,
+export type EventRow = [position: number, ...EventValues]
+
+/** The columns an append writes, in `eventColumns` order after the position. */
+export type EventValues = [
   stream: string,
   version: number,
   eventId: string,

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3"
-import type { EventRow } from "./event-row.ts"
+import type { EventRow, EventValues } from "./event-row.ts"
 import { eventColumns } from "./event-row.ts"
 
 /** What the store does with a prepared statement (the driver's own type cannot be named in declarations). */
@@ -26,16 +26,7 @@ export const prepareStatements = (db: Database.Database) => {
     saveStream: rows<[stream: string, version: number]>(
       "INSERT INTO streams (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version"
     ),
-    insertEvent: rows<[
-      stream: string,
-      version: number,
-      eventId: string,
-      type: string,
-      schemaVersion: number,
-      data: string,
-      metadata: string,
-      recordedAt: string
-    ]>(
+    insertEvent: rows<EventValues>(
       `INSERT INTO events (stream, version, event_id, type, schema_version, data, metadata, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     ),

@@ -72,7 +72,8 @@ export const makeFold = () => {
   return { views, apply }
 }
 
-const PAGE = 10_000
+// Pages small enough that the young generation collects each one cheaply (docs/benchmarks.md).
+const PAGE = 2_000
 
 /**
  * The read models of the whole domain, folded from the global log. `catchUp` folds everything

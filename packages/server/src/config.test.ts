@@ -1,0 +1,102 @@
+import { Redacted, Result } from "effect"
+import { describe, expect, it } from "vitest"
+import type { ServerConfig } from "./config.ts"
+import { readConfig, usage } from "./config.ts"
+
+const configOf = (args: ReadonlyArray<string>, env: Record<string, string> = {}): ServerConfig => {
+  const read = readConfig(args, env)
+  if (Result.isFailure(read) || read.success._tag !== "Run") throw new Error(`expected a configuration: ${JSON.stringify(read)}`)
+  return read.success.config
+}
+
+const refusal = (args: ReadonlyArray<string>, env: Record<string, string> = {}): string => {
+  const read = readConfig(args, env)
+  if (Result.isSuccess(read)) throw new Error("expected a refusal")
+  return read.failure
+}
+
+describe("readConfig", () => {
+  it("has the defaults of the README's table", () => {
+    expect(configOf([])).toEqual({
+      port: 5000,
+      host: "127.0.0.1",
+      dataDir: "./data",
+      store: "sqlite",
+      adminUser: "admin",
+      adminPassword: undefined,
+      secretKey: undefined,
+      ccoSource: undefined,
+      maxBodyBytes: 16 * 1024 * 1024,
+      maxConcurrentJobs: 100
+    })
+  })
+
+  it("reads each variable, and a flag wins over its variable", () => {
+    const env = {
+      CSM_PORT: "8080",
+      CSM_HOST: "0.0.0.0",
+      CSM_DATA_DIR: "/var/lib/csm",
+      CSM_STORE: "memory",
+      CSM_ADMIN_USER: "root",
+      CSM_CCO_SOURCE: "https://example.com/cco",
+      CSM_MAX_BODY_BYTES: "1024",
+      CSM_MAX_CONCURRENT_JOBS: "7"
+    }
+    expect(configOf([], env)).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/csm",
+      store: "memory",
+      adminUser: "root",
+      ccoSource: "https://example.com/cco",
+      maxBodyBytes: 1024,
+      maxConcurrentJobs: 7
+    })
+    expect(configOf(["--port", "9000", "--store=sqlite", "--data-dir", "elsewhere"], env)).toMatchObject({
+      port: 9000,
+      store: "sqlite",
+      dataDir: "elsewhere",
+      host: "0.0.0.0"
+    })
+    // A flag wins even over an invalid variable, which is then not read at all.
+    expect(configOf(["--port", "0"], { CSM_PORT: "70000" }).port).toBe(0)
+  })
+
+  it("counts a blank variable as unset", () => {
+    expect(configOf([], { CSM_PORT: "", CSM_STORE: "  ", CSM_ADMIN_PASSWORD: "" })).toMatchObject({ port: 5000, store: "sqlite", adminPassword: undefined })
+  })
+
+  it("keeps secrets redacted, and takes the secret key in hex or base64", () => {
+    const bytes = Buffer.alloc(32, 7)
+    const hex = configOf([], { CSM_SECRET_KEY: bytes.toString("hex"), CSM_ADMIN_PASSWORD: "s3cret" })
+    const base64 = configOf([], { CSM_SECRET_KEY: bytes.toString("base64") })
+    expect(Redacted.isRedacted(hex.adminPassword)).toBe(true)
+    expect(String(hex.adminPassword)).not.toContain("s3cret")
+    expect([Redacted.value(hex.secretKey!), Redacted.value(base64.secretKey!)]).toEqual([bytes, bytes])
+  })
+
+  it("refuses a bad value in one sentence that names the setting", () => {
+    expect(refusal([], { CSM_PORT: "70000" })).toBe(`CSM_PORT must be a port number from 0 to 65535, not "70000".`)
+    expect(refusal(["--port", "http"])).toBe(`--port must be a port number from 0 to 65535, not "http".`)
+    expect(refusal([], { CSM_STORE: "postgres" })).toBe(`CSM_STORE must be "sqlite" or "memory", not "postgres".`)
+    expect(refusal(["--max-body-bytes", "0"])).toBe(`--max-body-bytes must be a positive whole number of bytes, not "0".`)
+    expect(refusal([], { CSM_MAX_CONCURRENT_JOBS: "1.5" })).toBe(`CSM_MAX_CONCURRENT_JOBS must be a whole number from 1 to 100000, not "1.5".`)
+    expect(refusal(["--verbose"])).toBe(`Unknown option '--verbose'; --help lists the options.`)
+    expect(refusal(["--port"])).toBe("The option --port needs a value.")
+  })
+
+  it("never repeats a refused secret, and has no flag for secrets", () => {
+    const key = "not-a-key-but-maybe-a-password"
+    expect(refusal([], { CSM_SECRET_KEY: key })).toBe("CSM_SECRET_KEY must be 32 bytes written in hex (64 digits) or base64 (44 characters).")
+    expect(refusal([], { CSM_SECRET_KEY: Buffer.alloc(31).toString("hex") })).not.toContain("00")
+    expect(refusal(["--admin-password", "x"])).toMatch(/^Unknown option/)
+    expect(refusal(["--secret-key", "x"])).toMatch(/^Unknown option/)
+  })
+
+  it("answers --help with the list of settings", () => {
+    expect(readConfig(["--port", "1", "--help"], {})).toEqual(Result.succeed({ _tag: "Help" }))
+    for (const name of ["CSM_PORT", "--port", "CSM_ADMIN_PASSWORD", "CSM_SECRET_KEY", "CSM_MAX_CONCURRENT_JOBS"]) {
+      expect(usage()).toContain(name)
+    }
+  })
+})
