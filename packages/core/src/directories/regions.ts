@@ -1,9 +1,9 @@
 import { Result, Schema } from "effect"
 import { byName, CommaList, nameKey, RegionName, ServerRepositoryName } from "../shared/names.ts"
-import { reject } from "../shared/rejected.ts"
 import { defineDirectory } from "./directory.ts"
 import type { DirectoryReadModel } from "./projection.ts"
 import type { NameLookup } from "../shared/name-lookup.ts"
+import { existing } from "../shared/name-lookup.ts"
 
 /** A region groups hosts and names the server repositories they use. */
 export const RegionEntry = Schema.Struct({
@@ -33,9 +33,9 @@ export const Regions = defineDirectory({
     if (changes.server_repositories === undefined) return Result.succeed(changes)
     const names = new Map<string, string>()
     for (const name of changes.server_repositories) {
-      const stored = views.serverRepositories.canonical(name)
-      if (stored === undefined) return reject(`Server repository "${name}" does not exist.`)
-      names.set(nameKey(stored), stored)
+      const stored = existing(views.serverRepositories, "Server repository", name)
+      if (Result.isFailure(stored)) return Result.fail(stored.failure)
+      names.set(nameKey(stored.success), stored.success)
     }
     return Result.succeed({ ...changes, server_repositories: [...names.values()] })
   }

@@ -2,7 +2,7 @@ import { Result } from "effect"
 import { decodeRow } from "../shared/row.ts"
 import type { DecodedRow } from "../shared/row.ts"
 import type { NameLookup } from "../shared/name-lookup.ts"
-import { reject } from "../shared/rejected.ts"
+import { existing } from "../shared/name-lookup.ts"
 import type { Rejected } from "../shared/rejected.ts"
 import { hostRowSpec } from "./host-entry.ts"
 import type { HostEntry, HostSecretKey } from "./host-entry.ts"
@@ -32,7 +32,3 @@ export const validateHostRow = (
     return { ...decoded, changes }
   })
 
-const existing = (names: NameLookup, label: string, name: string): Result.Result<string, Rejected> => {
-  const stored = names.canonical(name)
-  return stored === undefined ? reject(`${label} "${name}" does not exist.`) : Result.succeed(stored)
-}

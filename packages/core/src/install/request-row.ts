@@ -1,6 +1,7 @@
 import { Result, Schema } from "effect"
 import { invalidJson, invalidKeysMessage, missingKeysMessage } from "../shared/row.ts"
 import type { NameLookup } from "../shared/name-lookup.ts"
+import { existing } from "../shared/name-lookup.ts"
 import { CommandProfileName, CommaList, decodeField, Hostname, ServerRepositoryName, Text } from "../shared/names.ts"
 import type { Rejected } from "../shared/rejected.ts"
 import { reject } from "../shared/rejected.ts"
@@ -127,10 +128,6 @@ const field = <K extends keyof InstallRowInputs>(
   Object.hasOwn(row, key) ? decodeField(key, inputDecoders[key], row[key]) : Result.succeed(undefined)
 
 /** The stored spelling of a name the row refers to. */
-const existing = (names: NameLookup, label: string, name: string): Result.Result<string, Rejected> => {
-  const stored = names.canonical(name)
-  return stored === undefined ? reject(`${label} "${name}" does not exist.`) : Result.succeed(stored)
-}
 
 const scheduledTime = (
   time: string | undefined,
