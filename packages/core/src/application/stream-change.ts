@@ -1,6 +1,5 @@
 import { Effect, Result } from "effect"
 import type { Decider } from "../shared/decider.ts"
-import type { Rejected } from "../shared/rejected.ts"
 import { EventStore, ExpectedVersion } from "../store/event-store.ts"
 import { decodeEvent } from "./domain-events.ts"
 
@@ -42,5 +41,3 @@ export const decideOn = Effect.fnUntraced(function*<C, E extends { readonly _tag
     events
   }))
 })
-
-export type Decided = Result.Result<StreamChange, Rejected>
