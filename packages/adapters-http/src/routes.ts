@@ -1,5 +1,6 @@
 import { HttpRouter } from "effect/http"
 import { Layer } from "effect"
+import { ccoEndpoints } from "./cco/routes.ts"
 import { directoryEndpoints } from "./directories/routes.ts"
 import { healthEndpoint } from "./health/route.ts"
 import { hostEndpoints } from "./hosts/routes.ts"
@@ -12,12 +13,13 @@ import { openApiEndpoint } from "./openapi/route.ts"
 import { tokenEndpoint } from "./token/route.ts"
 import { userEndpoints } from "./users/routes.ts"
 
-/** Every route of API.md §1–§5, §7 and §8. */
+/** Every route of API.md §1–§8. */
 export const csmEndpoints: ReadonlyArray<Endpoint> = [
   tokenEndpoint,
   ...userEndpoints,
   ...directoryEndpoints,
   ...hostEndpoints,
+  ...ccoEndpoints,
   ...installEndpoints,
   openApiEndpoint(() => document),
   healthEndpoint

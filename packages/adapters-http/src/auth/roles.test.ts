@@ -32,6 +32,10 @@ const matrix: Record<string, ReadonlyArray<TestUser>> = {
   "GET /api/v1/install": everyone,
   "DELETE /api/v1/install/delete": operators,
   "GET /api/v1/install/logs/:id": operators,
+  "GET /api/v1/cco/catalog": everyone,
+  "GET /api/v1/cco/software": everyone,
+  "GET /api/v1/cco/software/:name_or_id": everyone,
+  "GET /api/v1/cco/get_optimized_software": everyone,
   "GET /api/v1/openapi.json": everyone
 }
 

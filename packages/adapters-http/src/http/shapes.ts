@@ -3,7 +3,7 @@ import { RowStatus } from "./envelope.ts"
 
 /** The shapes of the answers, for the OpenAPI document. */
 
-const envelope = (content: Schema.Struct.Fields) => Schema.Struct({ api_response: Schema.Struct(content) })
+export const envelope = (content: Schema.Struct.Fields) => Schema.Struct({ api_response: Schema.Struct(content) })
 
 export const AnyRow = Schema.Record(Schema.String, Schema.Unknown)
 

@@ -1,5 +1,8 @@
-import { commit, ExpectedVersion, hostStream, installJobStream } from "@csm/core"
-import type { HostDiscovered, HostFacts } from "@csm/core"
+import {
+  CCO_INDEX_STREAM, CcoCatalogIndexRecorded, ccoReleaseStream, CcoReleaseSnapshotRecorded, commit, ExpectedVersion,
+  hostStream, installJobStream
+} from "@csm/core"
+import type { CcoEntry, HostDiscovered, HostFacts } from "@csm/core"
 import { completed, failed, started } from "@csm/core/testing"
 
 /**
@@ -20,3 +23,27 @@ export const jobEvents = (id: number, outcome: "in-progress" | "completed" | "fa
     expected: ExpectedVersion.Any,
     events: [started(id), ...(outcome === "completed" ? [completed(id)] : outcome === "failed" ? [failed(id)] : [])]
   }], { actor: "test" })
+
+/** A catalog index and one snapshot per release, as a refresh records them. */
+export const catalogReleases = (releases: ReadonlyArray<{ platform: string; release: string; entries: ReadonlyArray<CcoEntry> }>) =>
+  commit([
+    {
+      stream: CCO_INDEX_STREAM,
+      expected: ExpectedVersion.Any,
+      events: [CcoCatalogIndexRecorded.make({
+        source: "test", fetchedAt: time, entries: releases.map(({ platform, release }) => ({ platform, release }))
+      })]
+    },
+    ...releases.map(({ platform, release, entries }) => ({
+      stream: ccoReleaseStream(platform, release),
+      expected: ExpectedVersion.Any,
+      events: [CcoReleaseSnapshotRecorded.make({
+        platform, release, creationDate: "08/09/2016 02:10:05 PDT", sha256: `${platform}_${release}`, source: "test",
+        fetchedAt: time, entries, warnings: [],
+        header: {
+          platform, release, smu_suffix: "pie", pid: "", mdf_id: "",
+          smu_software_type_id: "", sp_software_type_id: "", tar_software_type_id: ""
+        }
+      })]
+    }))
+  ], { actor: "test" })

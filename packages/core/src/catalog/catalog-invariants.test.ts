@@ -14,7 +14,7 @@ import { entry } from "../testing/cco-sample-release.ts"
 
 // CCO.md §6 over generated asr9k_px 5.3.3 catalogs: clean (a DAG in posting order, mirrored lists, all
 // posted) and dirty (cycles, self-references, dangling names, one-sided edges, obsoleted, in transit, tars,
-// empty dates). Linear time is checked by the timing tests at the end, not by counting steps.
+// empty dates). Speed is measured by the benchmark script (bench/cco.ts), never by a timed test.
 
 const nameOf = (i: number) => `asr9k-px-5.3.3.CSCaa${String(i).padStart(5, "0")}`
 const dateOf = (day: number) => {
@@ -246,6 +246,48 @@ for (const [label, catalogs] of [["clean", clean], ["dirty", dirty]] as const) {
     })
   })
 }
+
+/** Clean catalogs where each entry has at most one direct superseder (supersede chains and trees). */
+const chains = rawCatalog.map((raws): ReadonlyArray<CcoEntry> => {
+  const superseder = raws.map((r, i) =>
+    r.superseded_by.length === 0 || i === raws.length - 1 ? undefined : i + 1 + (r.superseded_by[0]! % (raws.length - i - 1))
+  )
+  return raws.map((r, i) =>
+    entry({
+      id: `AA${i}`, name: nameOf(i), kind: r.kind === "sp" ? "sp" : "smu", posted_date: dateOf(i),
+      supersedes: superseder.flatMap((s, x) => (s === i ? [nameOf(x)] : [])),
+      superseded_by: superseder[i] === undefined ? [] : [nameOf(superseder[i])],
+      prerequisites: i === 0 ? [] : [...new Set(r.prerequisites.map((n) => n % i))].map(nameOf),
+      package_names: packagesFor(i, r.two)
+    })
+  )
+})
+
+describe("§6 invariant 8", () => {
+  it("adding a suggested prerequisite that supersedes no input changes only its own label, to SMU/SP", () => {
+    let checked = 0
+    fc.assert(fc.property(chains, inputsOf, (entries, picks) => {
+      const { catalog, opt } = setup(entries)
+      const inputs = render(entries, picks)
+      const answer = opt(inputs)
+      const resolved = [...resolvedOf(catalog, inputs)]
+      const suggested = answer.software_list.filter((r) => r.is === "Pre-requisite")
+        .map((r) => rowEntry(catalog, r.software_package)!)
+        .find((p) => !resolved.some((x) => catalog.supersession.supersedes(p, x)))
+      if (suggested === undefined) return
+      checked++
+      const more = opt([...inputs, entries[suggested]!.name])
+      expect(keep(catalog, more)).toEqual(keep(catalog, answer))
+      const own = new Set(packagesOf(entries[suggested]!))
+      const labels = (a: Optimized) => new Map(a.software_list.map((r) => [r.software_package, r.is]))
+      const [before, after] = [labels(answer), labels(more)]
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+      for (const [pkg, is] of after) expect(is).toBe(own.has(pkg) ? "SMU/SP" : before.get(pkg))
+    }), { numRuns: 300 })
+    // The property must have met its premise often enough to mean something.
+    expect(checked).toBeGreaterThan(30)
+  })
+})
 
 // Speed (invariant 9, the 50 ms budget) is left to a benchmark script, never a timed test.
 describe("§6 invariant 9: a deep lattice", () => {

@@ -4,7 +4,7 @@ import { accept } from "../shared/rejected.ts"
 import type { CcoIndexEntry } from "./cco-entry.ts"
 import type { RecordCatalogIndex } from "./commands.ts"
 import { CcoCatalogIndexRecorded } from "./events.ts"
-import { compareReleases } from "./release-order.ts"
+import { uniqueSorted } from "./index-file.ts"
 
 /** The index stream: the last recorded (platform, release) set, sorted. */
 export type CcoIndexState = ReadonlyArray<CcoIndexEntry> | undefined
@@ -13,17 +13,9 @@ export type CcoIndexState = ReadonlyArray<CcoIndexEntry> | undefined
 export const ccoIndexDecider: Decider<RecordCatalogIndex, CcoCatalogIndexRecorded, CcoIndexState> = {
   initialState: undefined,
   decide: (command, state) => {
-    const entries = sortedSet(command.entries)
+    const entries = uniqueSorted(command.entries)
     if (Equal.equals(entries, state)) return accept()
     return accept(CcoCatalogIndexRecorded.make({ source: command.source, fetchedAt: command.fetchedAt, entries }))
   },
   evolve: (_state, event) => event.entries
-}
-
-/** Platforms by code point, each one's releases oldest first, each pair once. */
-const sortedSet = (entries: ReadonlyArray<CcoIndexEntry>): ReadonlyArray<CcoIndexEntry> => {
-  const unique = new Map(entries.map((entry) => [`${entry.platform}_${entry.release}`, entry]))
-  return [...unique.values()].sort((a, b) =>
-    a.platform < b.platform ? -1 : a.platform > b.platform ? 1 : compareReleases(a.release, b.release)
-  )
 }
