@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
 let failed = false
-for (const script of ["plan.js", "fold.js", "server.js"]) {
+for (const script of ["plan.js", "fold.js", "cco.js", "server.js"]) {
   const path = fileURLToPath(new URL(`dist/${script}`, import.meta.url))
   // --expose-gc lets the fold weigh its read models without the garbage around them.
   const { status } = spawnSync(process.execPath, ["--expose-gc", path, ...process.argv.slice(2)], { stdio: "inherit" })

@@ -1,1 +1,11 @@
-export {}
+/** CCO catalog sources (a directory, an HTTP base URL), the SMU meta-file parser and writer, and the bundled sample. */
+export * from "./bundled.ts"
+export * from "./sample/read-sample.ts"
+export * from "./sample/sample-catalog.ts"
+export * from "./sample/sample-files.ts"
+export * from "./sample/sample-release.ts"
+export * from "./sample/write-sample.ts"
+export * from "./sources/directory-source.ts"
+export * from "./sources/http-source.ts"
+export * from "./xml/parse-release.ts"
+export * from "./xml/render-release.ts"

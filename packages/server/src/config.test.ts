@@ -26,6 +26,8 @@ describe("readConfig", () => {
       adminPassword: undefined,
       secretKey: undefined,
       ccoSource: undefined,
+      ccoRefreshSeconds: 86_400,
+      ccoTimeoutSeconds: 30,
       maxBodyBytes: 16 * 1024 * 1024,
       maxConcurrentJobs: 100
     })
@@ -39,6 +41,8 @@ describe("readConfig", () => {
       CSM_STORE: "memory",
       CSM_ADMIN_USER: "root",
       CSM_CCO_SOURCE: "https://example.com/cco",
+      CSM_CCO_REFRESH_SECONDS: "0",
+      CSM_CCO_TIMEOUT_SECONDS: "5",
       CSM_MAX_BODY_BYTES: "1024",
       CSM_MAX_CONCURRENT_JOBS: "7"
     }
@@ -49,6 +53,8 @@ describe("readConfig", () => {
       store: "memory",
       adminUser: "root",
       ccoSource: "https://example.com/cco",
+      ccoRefreshSeconds: 0,
+      ccoTimeoutSeconds: 5,
       maxBodyBytes: 1024,
       maxConcurrentJobs: 7
     })
@@ -81,6 +87,8 @@ describe("readConfig", () => {
     expect(refusal([], { CSM_STORE: "postgres" })).toBe(`CSM_STORE must be "sqlite" or "memory", not "postgres".`)
     expect(refusal(["--max-body-bytes", "0"])).toBe(`--max-body-bytes must be a positive whole number of bytes, not "0".`)
     expect(refusal([], { CSM_MAX_CONCURRENT_JOBS: "1.5" })).toBe(`CSM_MAX_CONCURRENT_JOBS must be a whole number from 1 to 100000, not "1.5".`)
+    expect(refusal([], { CSM_CCO_TIMEOUT_SECONDS: "0" })).toBe(`CSM_CCO_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600, not "0".`)
+    expect(refusal(["--cco-refresh-seconds", "-1"])).toBe(`--cco-refresh-seconds must be a whole number of seconds from 0 to 31536000, not "-1".`)
     expect(refusal(["--verbose"])).toBe(`Unknown option '--verbose'; --help lists the options.`)
     expect(refusal(["--port"])).toBe("The option --port needs a value.")
   })

@@ -13,8 +13,12 @@ export interface ServerConfig {
   readonly adminUser: string
   readonly adminPassword: Redacted.Redacted<string> | undefined
   readonly secretKey: Redacted.Redacted<Uint8Array> | undefined
-  /** Accepted now so that deployments can set it; the CCO catalog arrives in a later version. */
+  /** A directory or an http(s):// base URL in the CCO SMU meta-file layout; unset: the bundled sample. */
   readonly ccoSource: string | undefined
+  /** Seconds between the end of one catalog refresh and the next; 0: at start-up only. */
+  readonly ccoRefreshSeconds: number
+  /** Bound on each catalog download, and on how long /healthz waits for the first refresh. */
+  readonly ccoTimeoutSeconds: number
   readonly maxBodyBytes: number
   readonly maxConcurrentJobs: number
 }
@@ -116,11 +120,29 @@ const settings: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
   ccoSource: {
     env: "CSM_CCO_SOURCE",
     flag: "--cco-source",
-    meaning: "CCO catalog directory or base URL; not used until the catalog arrives",
+    meaning: "CCO catalog: a directory or an http(s):// base URL in the CCO SMU meta-file layout",
     fallback: undefined,
-    shown: "none",
+    shown: "the bundled sample catalog",
     read: text,
     expected: "a directory or a URL"
+  },
+  ccoRefreshSeconds: {
+    env: "CSM_CCO_REFRESH_SECONDS",
+    flag: "--cco-refresh-seconds",
+    meaning: "seconds between catalog refreshes; 0 refreshes at start-up only",
+    fallback: 86_400,
+    shown: "86400",
+    read: integerFrom(0, 365 * 86_400),
+    expected: "a whole number of seconds from 0 to 31536000"
+  },
+  ccoTimeoutSeconds: {
+    env: "CSM_CCO_TIMEOUT_SECONDS",
+    flag: "--cco-timeout-seconds",
+    meaning: "timeout of each catalog download",
+    fallback: 30,
+    shown: "30",
+    read: integerFrom(1, 3600),
+    expected: "a whole number of seconds from 1 to 3600"
   },
   maxBodyBytes: {
     env: "CSM_MAX_BODY_BYTES",
@@ -177,6 +199,8 @@ export const readConfig = (args: ReadonlyArray<string>, env: Environment): Resul
       adminPassword: value(settings.adminPassword),
       secretKey: value(settings.secretKey),
       ccoSource: value(settings.ccoSource),
+      ccoRefreshSeconds: value(settings.ccoRefreshSeconds),
+      ccoTimeoutSeconds: value(settings.ccoTimeoutSeconds),
       maxBodyBytes: value(settings.maxBodyBytes),
       maxConcurrentJobs: value(settings.maxConcurrentJobs)
     }),

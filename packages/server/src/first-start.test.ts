@@ -64,14 +64,4 @@ describe("the first start", () => {
       await server.stop()
     }
   })
-
-  it("logs that CSM_CCO_SOURCE is not used yet, without its value", async () => {
-    const server = await startServer({ CSM_STORE: "memory", CSM_CCO_SOURCE: "https://user:secret@cco.example.com/" })
-    try {
-      expect(server.stdout.filter((line) => line.includes("CSM_CCO_SOURCE is set but not used yet"))).toHaveLength(1)
-      expect(server.stdout.join("\n")).not.toContain("secret@")
-    } finally {
-      await server.stop()
-    }
-  })
 })

@@ -1,12 +1,13 @@
 import { AesGcmSecretBox, CsmHttpRoutes, HttpAuthConfig, MaxBodyBytes, ScryptPasswordHasher } from "@csm/adapters-http"
 import { SqliteEventStore } from "@csm/adapters-store"
-import { EventStore, MemoryEventStore, ReadModels, runScheduler } from "@csm/core"
+import { CatalogRefresher, EventStore, MemoryEventStore, ReadModels, runCatalogRefresh, runScheduler } from "@csm/core"
 import { NodeHttpServer } from "@effect/platform-node"
 import { Cause, Effect, Layer } from "effect"
 import { HttpRouter } from "effect/http"
 import { createServer } from "node:http"
 import { resolve } from "node:path"
 import { bootstrapAdmin } from "./admin.ts"
+import { catalogSource } from "./catalog-source.ts"
 import type { ServerConfig } from "./config.ts"
 import { installationKeys } from "./data-dir.ts"
 import { NoDeviceDriver } from "./no-device-driver.ts"
@@ -34,8 +35,14 @@ export const runServer = (config: ServerConfig) =>
     const keys = yield* installationKeys(config)
     const file = resolve(config.dataDir, "csm.sqlite")
     const Store = config.store === "sqlite" ? sqliteStore(file) : MemoryEventStore.layer
+    const Core = ReadModels.layer.pipe(Layer.provideMerge(Store))
+    const Catalog = CatalogRefresher.layer({ settleWithinSeconds: config.ccoTimeoutSeconds }).pipe(
+      Layer.provide(catalogSource(config)),
+      Layer.provide(Core)
+    )
     const Domain = Layer.mergeAll(
-      ReadModels.layer.pipe(Layer.provideMerge(Store)),
+      Core,
+      Catalog,
       AesGcmSecretBox.layer(keys.secretKey),
       ScryptPasswordHasher.layer(),
       HttpAuthConfig.layer({ tokenSecret: keys.tokenKey }),
@@ -47,12 +54,14 @@ export const runServer = (config: ServerConfig) =>
     )
 
     yield* Effect.logInfo(config.store === "sqlite" ? `Store: SQLite, ${file}` : "Store: memory; nothing outlives this process")
-    if (config.ccoSource !== undefined) {
-      yield* Effect.logInfo("CSM_CCO_SOURCE is set but not used yet: the CCO catalog arrives in a later version")
-    }
     return yield* Effect.gen(function*() {
       yield* checkSecretKey(keys.secretKeySource)
       yield* bootstrapAdmin(config.adminUser, config.adminPassword)
+      const { status } = yield* CatalogRefresher
+      yield* Effect.logInfo(`CCO catalog: ${(yield* status).source}, refreshed ${
+        config.ccoRefreshSeconds === 0 ? "at start-up only" : `every ${config.ccoRefreshSeconds} s`
+      }`)
+      yield* Effect.forkChild(runCatalogRefresh(config.ccoRefreshSeconds))
       return yield* runScheduler({ concurrency: config.maxConcurrentJobs }).pipe(
         Effect.provide(Http),
         Effect.catchTag("ServeError", ({ cause }) =>

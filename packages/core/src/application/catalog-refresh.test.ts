@@ -8,7 +8,7 @@ import { catalogIndex, releaseSnapshot } from "../catalog/projection.ts"
 import { EventStore, Start } from "../store/event-store.ts"
 import { MemoryEventStore } from "../store/memory-event-store.ts"
 import { asr9kPx533, ncs5500613 } from "../testing/cco-sample-release.ts"
-import { CatalogRefresher } from "./catalog-refresher.ts"
+import { CatalogRefresher, runCatalogRefresh } from "./catalog-refresher.ts"
 import { ReadModels } from "./read-models.ts"
 
 // Invariant 19 and the refresh rules of CCO.md §4, over an in-memory source whose files the test
@@ -180,4 +180,34 @@ describe("catalog refresh (CCO.md §4, invariant 19)", () => {
       )),
       Effect.provide(MemoryEventStore.layer)
     ))
+
+  for (const [interval, expected] of [[0, [1, 1, 1]], [3600, [1, 1, 2]]] as const) {
+    it.effect(`the loop refreshes at once, then ${interval === 0 ? "never again" : "an interval after each refresh ended"}`, () => {
+      let reads = 0
+      return Effect.gen(function*() {
+        const loop = yield* Effect.forkChild(runCatalogRefresh(interval))
+        yield* Effect.yieldNow
+        const counts = [reads]
+        yield* TestClock.adjust("3599 seconds")
+        counts.push(reads)
+        yield* TestClock.adjust("1 second")
+        counts.push(reads)
+        assert.deepStrictEqual(counts, expected)
+        yield* Fiber.interrupt(loop)
+      }).pipe(
+        Effect.provide(CatalogRefresher.layer().pipe(
+          Layer.provideMerge(ReadModels.layer),
+          Layer.provideMerge(Layer.succeed(CatalogSource, CatalogSource.of({
+            describe: "a counting source",
+            readIndex: Effect.sync(() => {
+              reads++
+              return ""
+            }),
+            readRelease: () => Effect.never
+          })))
+        )),
+        Effect.provide(MemoryEventStore.layer)
+      )
+    })
+  }
 })

@@ -77,8 +77,5 @@ export class CatalogRefresher extends Context.Service<CatalogRefresher, {
  * Runs until interrupted.
  */
 export const runCatalogRefresh = (intervalSeconds: number) =>
-  Effect.gen(function*() {
-    const { refresh } = yield* CatalogRefresher
-    yield* refresh
-    if (intervalSeconds > 0) yield* Effect.repeat(refresh, Schedule.spaced(`${intervalSeconds} seconds`))
-  })
+  Effect.flatMap(Effect.service(CatalogRefresher), ({ refresh }) =>
+    intervalSeconds > 0 ? Effect.repeat(refresh, Schedule.spaced(`${intervalSeconds} seconds`)) : refresh)
