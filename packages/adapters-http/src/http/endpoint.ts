@@ -32,6 +32,11 @@ export interface Call<Q> {
   readonly rows: ReadonlyArray<object>
 }
 
+/** An answer of a route: a JSON body of `body`'s shape, or a file of `download`'s media type. */
+export type ResponseSpec =
+  | { readonly description: string; readonly body: Schema.Top }
+  | { readonly description: string; readonly download: string }
+
 export interface EndpointSpec<S extends QuerySpec, E> {
   readonly method: Method
   readonly path: `/${string}`
@@ -42,7 +47,7 @@ export interface EndpointSpec<S extends QuerySpec, E> {
   /** The JSON Schema of one row, for routes whose body is a bulk list of rows. */
   readonly rows?: JsonSchema
   /** The answers that the route itself gives, by status; the common failures are added for every route. */
-  readonly responses: Readonly<Record<string, { readonly description: string; readonly body: Schema.Top }>>
+  readonly responses: Readonly<Record<string, ResponseSpec>>
   readonly handle: (call: Call<QueryOf<S>>) => Effect.Effect<Answer, E, Services>
 }
 

@@ -25,6 +25,11 @@ export class PreparedJson {
   }
 }
 
+/** A file to download instead of JSON (the session-log zip). */
+export class Download {
+  constructor(readonly fileName: string, readonly contentType: string, readonly bytes: Uint8Array) {}
+}
+
 /** A whole answer: its status, its JSON body (or the body already serialized), and any extra headers. */
 export interface Answer {
   readonly status: number
@@ -64,6 +69,13 @@ export const messages = {
 } as const
 
 export const toResponse = (answer: Answer): HttpServerResponse.HttpServerResponse => {
+  if (answer.body instanceof Download) {
+    return HttpServerResponse.uint8Array(answer.body.bytes, {
+      status: answer.status,
+      contentType: answer.body.contentType,
+      headers: { "Content-Disposition": `attachment; filename="${answer.body.fileName}"` }
+    })
+  }
   const options = {
     status: answer.status,
     contentType: "application/json; charset=utf-8",

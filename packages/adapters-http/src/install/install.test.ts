@@ -1,6 +1,7 @@
+import { strFromU8, unzipSync } from "fflate"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { dig } from "../testing/client.ts"
-import { jobEvents } from "../testing/events.ts"
+import { jobEvents, logChunks } from "../testing/events.ts"
 import type { TestServer } from "../testing/server.ts"
 import { startServer } from "../testing/server.ts"
 
@@ -184,8 +185,22 @@ describe("/api/v1/install (API.md §7)", () => {
     })
   })
 
-  it("GET /install/logs/<id>: no session logs yet, in the envelope", async () => {
-    expect(await server.get("/api/v1/install/logs/5", operator)).toMatchObject({ status: 400, body: failed("No session logs for install job 5.") })
+  it("GET /install/logs/<id>: a zip of the files recorded so far; none yet, an unknown or a bad id, in the envelope", async () => {
+    expect(await server.get("/api/v1/install/logs/5", operator)).toMatchObject({ status: 400, body: failed("No session logs for install job 5 yet.") })
+    const dir = "R3-2016_07_04_08_00_00-5"
+    await server.run(logChunks(5, [[`${dir}/session.log`, "Username: cisco\n"], [`${dir}/steps.log`, "INFO [Connection] ok\n"]]))
+    const running = await server.get("/api/v1/install/logs/5", operator)
+    expect(running.headers.get("content-type")).toBe("application/zip")
+    expect(running.headers.get("content-disposition")).toBe(`attachment; filename="install-job-5-logs.zip"`)
+    expect(Object.keys(unzipSync(running.bytes))).toEqual([`${dir}/session.log`, `${dir}/steps.log`])
+    await server.run(logChunks(5, [[`${dir}/session.log`, "RP/0/RSP0/CPU0:R3#\n"], [`${dir}/show-running-config.txt`, "hostname R3\n"]]))
+    const files = unzipSync((await server.get("/api/v1/install/logs/5", operator)).bytes)
+    expect(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]))).toEqual({
+      [`${dir}/session.log`]: "Username: cisco\nRP/0/RSP0/CPU0:R3#\n",
+      [`${dir}/steps.log`]: "INFO [Connection] ok\n",
+      [`${dir}/show-running-config.txt`]: "hostname R3\n"
+    })
+    expect((await server.get("/api/v1/install/logs/5", viewer)).status).toBe(401)
     expect(await server.get("/api/v1/install/logs/999", operator)).toMatchObject({ status: 400, body: failed("Install job 999 does not exist.") })
     expect(await server.get("/api/v1/install/logs/x", operator)).toMatchObject({ status: 400, body: failed("'id' must be a positive integer.") })
   })

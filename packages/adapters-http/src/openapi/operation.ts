@@ -37,9 +37,14 @@ export const operationOf = <S extends QuerySpec, E>(spec: EndpointSpec<S, E>): O
     ...(spec.rows !== undefined && { "413": failureResponse("The body is larger than the server's limit.") }),
     "500": failureResponse("An internal error; the server logged it."),
     ...Object.fromEntries(
-      Object.entries(spec.responses).map(([status, { description, body }]) => [
+      Object.entries(spec.responses).map(([status, response]) => [
         status,
-        { description, content: json(jsonSchema(body)) }
+        {
+          description: response.description,
+          content: "download" in response
+            ? { [response.download]: { schema: { type: "string", format: "binary" } } }
+            : json(jsonSchema(response.body))
+        }
       ])
     )
   }

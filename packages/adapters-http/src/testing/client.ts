@@ -8,6 +8,8 @@ export interface Reply {
   /** The parsed JSON answer (`undefined` when the body is not JSON). */
   readonly body: unknown
   readonly text: string
+  /** The body as received (a zip, say). */
+  readonly bytes: Uint8Array
 }
 
 export interface RequestOptions {
@@ -33,8 +35,9 @@ export const client = (base: string) => {
       },
       ...(body !== undefined && { body })
     })
-    const text = await response.text()
-    return { status: response.status, headers: response.headers, body: parse(text), text }
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    const text = new TextDecoder().decode(bytes)
+    return { status: response.status, headers: response.headers, body: parse(text), text, bytes }
   }
   return {
     base,

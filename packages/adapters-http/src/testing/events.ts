@@ -1,6 +1,6 @@
 import {
   CCO_INDEX_STREAM, CcoCatalogIndexRecorded, ccoReleaseStream, CcoReleaseSnapshotRecorded, commit, ExpectedVersion,
-  hostStream, installJobStream
+  hostStream, installJobStream, SessionLogChunk, sessionLogStream
 } from "@csm/core"
 import type { CcoEntry, HostDiscovered, HostFacts } from "@csm/core"
 import { completed, failed, started } from "@csm/core/testing"
@@ -47,3 +47,11 @@ export const catalogReleases = (releases: ReadonlyArray<{ platform: string; rele
       })]
     }))
   ], { actor: "test" })
+
+/** Session-log chunks of a job, as the executor appends them while the job runs. */
+export const logChunks = (id: number, chunks: ReadonlyArray<readonly [file: string, text: string]>) =>
+  commit([{
+    stream: sessionLogStream(id),
+    expected: ExpectedVersion.Any,
+    events: chunks.map(([file, text]) => SessionLogChunk.make({ file, text }))
+  }], { actor: "test" })
