@@ -1,1 +1,17 @@
-export {}
+/** IOS XR device drivers (SSH, telnet, jump hosts), the install flows, and the simulated router. */
+export * from "./driver/connect.ts"
+export type * from "./driver/connect-request.ts"
+export type * from "./logs/session-recorder.ts"
+export * from "./session/device-errors.ts"
+export type * from "./session/device-session.ts"
+export type * from "./simulator/config.ts"
+export { defaultDurations } from "./simulator/config.ts"
+export type * from "./simulator/faults.ts"
+export * from "./simulator/presets.ts"
+export * from "./simulator/sim-terminal.ts"
+export * from "./simulator/simulated-router.ts"
+export type * from "./simulator/simulated-router-port.ts"
+export * from "./simulator/transport/bastion.ts"
+export * from "./simulator/transport/listen-failed.ts"
+export * from "./simulator/transport/start-simulated-router.ts"
+export * from "./timing/timing-profile.ts"
