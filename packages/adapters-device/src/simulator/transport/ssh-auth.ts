@@ -3,8 +3,11 @@ import type { AuthContext } from "ssh2"
 
 const { utils } = ssh2
 
-/** A fresh host key per start: clients accept any host key (DEVICE.md §2.1), and ed25519 is quick to make. */
-export const generateHostKey = (): string => utils.generateKeyPairSync("ed25519").private
+/**
+ * A fresh host key per start: clients accept any host key (DEVICE.md §2.1). ECDSA P-256 is quick to
+ * make; ssh2 1.17 now and then generates an ed25519 key it cannot parse back (mscdex/ssh2#1513).
+ */
+export const generateHostKey = (): string => utils.generateKeyPairSync("ecdsa", { bits: 256 }).private
 
 const offeredMethods: Array<"password" | "keyboard-interactive"> = ["password", "keyboard-interactive"]
 
