@@ -1,20 +1,11 @@
-import { createServer } from "node:net"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import type { Credentials } from "../../adapters-http/src/testing/client.ts"
+import { closedPort } from "./testing/closed-port.ts"
 import { printedPassword, startServer, temporaryDirectory } from "./testing/server-process.ts"
 
 const tmp = temporaryDirectory()
 afterAll(tmp.remove)
-
-/** A port nothing listens on: bound, then released. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
-    })
-  })
 
 const guideRecord = {
   composite_DDTS: "",

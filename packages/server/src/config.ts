@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly ccoTimeoutSeconds: number
   readonly maxBodyBytes: number
   readonly maxConcurrentJobs: number
+  /** Multiplies every device wait and timeout (DEVICE.md §1); below 1 only for simulated routers. */
+  readonly deviceTimeScale: number
 }
 
 interface Setting<A> {
@@ -39,6 +41,10 @@ interface Setting<A> {
 }
 
 const text = (value: string): string => value
+
+/** A decimal number in (0, 1]: `0.001`, `1`. */
+const scale = (value: string): number | undefined =>
+  /^(?:0?\.\d+|1(?:\.0*)?|\d+e-\d+)$/i.test(value) && Number(value) > 0 && Number(value) <= 1 ? Number(value) : undefined
 
 const integerFrom = (min: number, max: number) => (value: string): number | undefined =>
   /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : undefined
@@ -161,6 +167,15 @@ const settings: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
     shown: "100",
     read: integerFrom(1, 100_000),
     expected: "a whole number from 1 to 100000"
+  },
+  deviceTimeScale: {
+    env: "CSM_DEVICE_TIME_SCALE",
+    flag: "--device-time-scale",
+    meaning: "multiplies every device wait and timeout; below 1 only for simulated routers at the same scale",
+    fallback: 1,
+    shown: "1",
+    read: scale,
+    expected: "a number greater than 0 and at most 1"
   }
 }
 
@@ -202,7 +217,8 @@ export const readConfig = (args: ReadonlyArray<string>, env: Environment): Resul
       ccoRefreshSeconds: value(settings.ccoRefreshSeconds),
       ccoTimeoutSeconds: value(settings.ccoTimeoutSeconds),
       maxBodyBytes: value(settings.maxBodyBytes),
-      maxConcurrentJobs: value(settings.maxConcurrentJobs)
+      maxConcurrentJobs: value(settings.maxConcurrentJobs),
+      deviceTimeScale: value(settings.deviceTimeScale)
     }),
     (config): Invocation => ({ _tag: "Run", config })
   )

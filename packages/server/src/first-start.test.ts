@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { dig } from "../../adapters-http/src/testing/client.ts"
-import { NO_DEVICE_DRIVER } from "./no-device-driver.ts"
+import { closedPort } from "./testing/closed-port.ts"
 import { printedPassword, startServer, temporaryDirectory } from "./testing/server-process.ts"
 
 const tmp = temporaryDirectory()
@@ -49,16 +49,19 @@ describe("the first start", () => {
     }
   })
 
-  it("runs the scheduler: a due job fails at once, saying that no device driver is installed", async () => {
+  it("runs the scheduler: a due job goes to its router at once, and fails when nothing answers there", async () => {
     const admin = ["admin", "Admin-Pw-For-Jobs"] as const
-    const server = await startServer({ CSM_STORE: "memory", CSM_ADMIN_PASSWORD: admin[1] })
+    const server = await startServer({ CSM_STORE: "memory", CSM_ADMIN_PASSWORD: admin[1], CSM_DEVICE_TIME_SCALE: "0.001" })
+    const port = await closedPort()
     try {
       await server.post("/api/v1/regions", { region_name: "SJ Labs" }, admin)
-      await server.post("/api/v1/hosts", { hostname: "R1", region: "SJ Labs", connection_type: "ssh", ts_or_ip: "10.0.0.1" }, admin)
+      await server.post("/api/v1/hosts", {
+        hostname: "R1", region: "SJ Labs", connection_type: "telnet", ts_or_ip: "127.0.0.1", port_number: port, username: "cisco", password: "cisco"
+      }, admin)
       expect((await server.post("/api/v1/install", { hostname: "R1", install_action: "Pre-Upgrade" }, admin)).status).toBe(200)
       await expect.poll(async () => dig((await server.get("/api/v1/install?id=1", admin)).body, "api_response", "install_job_list", 0)).toMatchObject({
         status: "failed",
-        status_message: NO_DEVICE_DRIVER
+        status_message: `Connection error: 127.0.0.1:${port}: Connection refused`
       })
     } finally {
       await server.stop()

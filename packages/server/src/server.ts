@@ -1,3 +1,4 @@
+import { NetworkDeviceGateway } from "@csm/adapters-device"
 import { AesGcmSecretBox, CsmHttpRoutes, HttpAuthConfig, MaxBodyBytes, ScryptPasswordHasher } from "@csm/adapters-http"
 import { SqliteEventStore } from "@csm/adapters-store"
 import { CatalogRefresher, EventStore, MemoryEventStore, ReadModels, runCatalogRefresh, runScheduler } from "@csm/core"
@@ -10,7 +11,6 @@ import { bootstrapAdmin } from "./admin.ts"
 import { catalogSource } from "./catalog-source.ts"
 import type { ServerConfig } from "./config.ts"
 import { installationKeys } from "./data-dir.ts"
-import { NoDeviceDriver } from "./no-device-driver.ts"
 import { checkSecretKey } from "./secret-key-check.ts"
 import { StartupError } from "./startup-error.ts"
 
@@ -40,13 +40,18 @@ export const runServer = (config: ServerConfig) =>
       Layer.provide(catalogSource(config)),
       Layer.provide(Core)
     )
+    const Secrets = AesGcmSecretBox.layer(keys.secretKey)
+    // Timeouts never drop under 200 ms, so a loaded machine still sees simulated routers' echoes.
+    const Devices = NetworkDeviceGateway.layer({ timing: { timeScale: config.deviceTimeScale, minTimeoutMs: 200 } }).pipe(
+      Layer.provide(Secrets)
+    )
     const Domain = Layer.mergeAll(
       Core,
       Catalog,
-      AesGcmSecretBox.layer(keys.secretKey),
+      Secrets,
+      Devices,
       ScryptPasswordHasher.layer(),
-      HttpAuthConfig.layer({ tokenSecret: keys.tokenKey }),
-      NoDeviceDriver
+      HttpAuthConfig.layer({ tokenSecret: keys.tokenKey })
     )
     const Http = HttpRouter.serve(CsmHttpRoutes).pipe(
       Layer.provide(NodeHttpServer.layer(createServer, { port: config.port, host: config.host })),
