@@ -56,7 +56,7 @@ export const isisNeighborCheck = (context: FlowContext, compare: boolean) =>
     Effect.map((output) => {
       const counts = readIsis(output)
       if (Object.keys(counts).length > 0) save(context, ISIS_FILE, output)
-      const before = context.memory.preUpgrade
+      const before = context.lastPreUpgrade
       if (!compare || before === undefined) return
       if (context.now() - before.completedAt > TWO_HOURS_MS) warn(context, "The Pre-Upgrade ISIS data is more than 2 hours old")
       const previous = before.files.get(ISIS_FILE)

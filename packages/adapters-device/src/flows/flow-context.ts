@@ -17,14 +17,18 @@ export class JobFailed extends Schema.TaggedError<JobFailed>()("JobFailed", {
   message: Schema.String
 }) {}
 
-/** What the device adapter remembers about a host between jobs (kept in memory for now). */
+/** What the device adapter remembers about a host between jobs (in memory; a restart forgets it). */
 export interface HostMemory {
   /** `host:port` that last worked; forgotten after a reload. */
   lastTarget?: string | undefined
   /** Add op ids by sorted package list, for an Activate of tar files. */
   readonly addOperations: Map<string, number>
-  /** The captures of the last completed Pre-Upgrade, for the Post-Upgrade diff and ISIS compare. */
-  preUpgrade?: { readonly completedAt: number; readonly files: ReadonlyMap<string, string> }
+}
+
+/** The captures of the host's last completed Pre-Upgrade, for the Post-Upgrade diff and ISIS compare. */
+export interface LastPreUpgrade {
+  readonly completedAt: number
+  readonly files: ReadonlyMap<string, string>
 }
 
 /** Builds the text of `<name>.txt.diff` (one function, so that a maintained diff library sits behind it). */
@@ -44,6 +48,7 @@ export interface FlowContext {
   readonly timing: Timing
   readonly recorder: SessionRecorder
   readonly memory: HostMemory
+  readonly lastPreUpgrade?: LastPreUpgrade
   readonly diff: UnifiedDiff
   readonly now: () => number
   readonly session: () => DeviceSession

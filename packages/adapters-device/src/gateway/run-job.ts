@@ -123,6 +123,9 @@ const runRecorded = (
           timing: runner.timing,
           recorder,
           memory,
+          ...(job.lastPreUpgrade !== undefined && {
+            lastPreUpgrade: { completedAt: Date.parse(job.lastPreUpgrade.completedAt), files: job.lastPreUpgrade.files }
+          }),
           diff: runner.diff,
           now: runner.now,
           session: () => current.session,
@@ -143,7 +146,6 @@ const runRecorded = (
         const result = yield* Effect.result(action(context).pipe(Effect.ensuring(Effect.suspend(() => current.session.close))))
         const facts = factsOf(current.device)
         if (Result.isFailure(result)) return { ...failed(result.failure.message), facts }
-        if (job.action === "Pre-Upgrade") memory.preUpgrade = { completedAt: runner.now(), files: new Map(context.captures) }
         const { packageChanges, packages } = result.success
         return {
           _tag: "Completed",

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { makeHostMemories } from "./host-memory.ts"
-import { runOn, startRouter, stopRouters } from "./testing/simulated-job.ts"
+import { capturesOf, runOn, startRouter, stopRouters } from "./testing/simulated-job.ts"
 
 afterEach(stopRouters)
 
@@ -40,7 +40,7 @@ describe("classic XR against the simulator", () => {
     expect(activated.outcome.packages?.active).toContain("asr9k-px-5.3.3.CSCuz05961-1.0.0")
 
     router.model.setFaults({ isisCounts: { up: [0, 3, 0] } })
-    const post = await runOn(router, "Post-Upgrade", { memories })
+    const post = await runOn(router, "Post-Upgrade", { memories, job: { lastPreUpgrade: capturesOf(pre) } })
     expect(post.outcome).toMatchObject({
       _tag: "Completed",
       warnings: ["WARNING: [ISIS Neighbor Check] IS-IS CORE Up L2 neighbors changed from 4 to 3"]

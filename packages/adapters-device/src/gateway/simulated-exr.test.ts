@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { makeHostMemories } from "./host-memory.ts"
-import { runOn, startRouter, stopRouters } from "./testing/simulated-job.ts"
+import { capturesOf, runOn, startRouter, stopRouters } from "./testing/simulated-job.ts"
 
 afterEach(stopRouters)
 
@@ -44,7 +44,7 @@ describe("eXR against the simulator", () => {
     expect(committed.outcome).toMatchObject({ _tag: "Completed" })
     expect(committed.outcome.facts).toMatchObject({ os_type: "eXR", software_platform: "ASR9K-X64", software_version: "6.1.2" })
 
-    const post = await runOn(router, "Post-Upgrade", options)
+    const post = await runOn(router, "Post-Upgrade", { ...options, job: { lastPreUpgrade: capturesOf(pre) } })
     expect(post.outcome).toMatchObject({ _tag: "Completed", warnings: [] })
     expect(post.files.get("steps.log")).toContain("show-running-config.txt has not changed")
   })

@@ -192,7 +192,7 @@ describe("catalog refresh (CCO.md §4, invariant 19)", () => {
         counts.push(reads)
         yield* TestClock.adjust("1 second")
         counts.push(reads)
-        assert.deepStrictEqual(counts, expected)
+        assert.deepStrictEqual(counts, [...expected])
         yield* Fiber.interrupt(loop)
       }).pipe(
         Effect.provide(CatalogRefresher.layer().pipe(

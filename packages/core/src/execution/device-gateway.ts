@@ -50,6 +50,18 @@ export interface DeviceJob {
   readonly commands: ReadonlyArray<string>
   /** UTC start time, ISO-8601; names the session-log directory. */
   readonly startedAt: string
+  /**
+   * For a Post-Upgrade: what the host's latest completed Pre-Upgrade captured (its `.txt` session-log
+   * files, by file name without the log directory), to compare against. Read from the store, so it
+   * survives restarts and is shared by every server instance.
+   */
+  readonly lastPreUpgrade?: PreUpgradeCaptures
+}
+
+export interface PreUpgradeCaptures {
+  /** When that Pre-Upgrade completed, ISO-8601. */
+  readonly completedAt: string
+  readonly files: ReadonlyMap<string, string>
 }
 
 export type DeviceUpdate =

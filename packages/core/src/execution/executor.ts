@@ -14,6 +14,7 @@ import { EventStore, ExpectedVersion } from "../store/event-store.ts"
 import type { DeviceOutcome, DeviceUpdate } from "./device-gateway.ts"
 import { DeviceGateway } from "./device-gateway.ts"
 import { deviceJobOf } from "./device-job.ts"
+import { preUpgradeCapturesOf } from "./pre-upgrade-captures.ts"
 import { SessionLogChunk, sessionLogStream } from "./session-log-events.ts"
 
 /** Why a job that was running when the server stopped is failed at the next start. */
@@ -101,9 +102,10 @@ export const runClaimedJob = (job: InstallJob) =>
     const gateway = yield* DeviceGateway
     const context = yield* Effect.context<ReadModels | EventStore>()
     const deviceJob = deviceJobOf(views, job, toIsoTime(yield* now))
+    const lastPreUpgrade = job.action === "Post-Upgrade" ? yield* preUpgradeCapturesOf(views.jobs, job.hostname) : undefined
     const outcome: DeviceOutcome = Result.isFailure(deviceJob)
       ? { _tag: "Failed", message: deviceJob.failure, warnings: [] }
-      : yield* gateway.run(deviceJob.success, (update) => Effect.provideContext(report(job.id)(update), context)).pipe(
+      : yield* gateway.run({ ...deviceJob.success, ...(lastPreUpgrade !== undefined && { lastPreUpgrade }) }, (update) => Effect.provideContext(report(job.id)(update), context)).pipe(
         Effect.catchCause((cause) =>
           Effect.as(Effect.logError(`Install job ${job.id}: the device driver failed`, cause), {
             _tag: "Failed" as const,

@@ -183,4 +183,37 @@ describe("the scheduler", () => {
       yield* Fiber.interrupt(scheduler)
     }).pipe(Effect.provide(domain(fleet.layer)))
   })
+
+  it.effect("hands a Post-Upgrade the captures of the host's last completed Pre-Upgrade, read from its session logs", () => {
+    const seen: Array<DeviceJob> = []
+    const gateway = Layer.succeed(DeviceGateway, DeviceGateway.of({
+      run: (job, report) =>
+        Effect.gen(function*() {
+          seen.push(job)
+          const dir = `${job.target.hostname}-${job.id}`
+          yield* report({ _tag: "Log", file: `${dir}/session.log`, text: "RP/0/RSP0/CPU0:R1#\n" })
+          if (job.action === "Pre-Upgrade") {
+            yield* report({ _tag: "Log", file: `${dir}/show-running-config.txt`, text: `hostname R1 ${job.id}\n` })
+          }
+          return completed(job)
+        })
+    }))
+    return Effect.gen(function*() {
+      yield* setUp
+      const row = (install_action: string, minutes: number) =>
+        ({ hostname: "R1", install_action, scheduled_time: formatLocalTime(minutes * 60_000, 0), utc_offset: "+00:00" })
+      for (const [action, minutes] of [["Post-Upgrade", 1], ["Pre-Upgrade", 2], ["Pre-Upgrade", 3], ["Post-Upgrade", 4]] as const) {
+        const plan = yield* scheduleInstall([row(action, minutes)], "operator")
+        assert.strictEqual(plan._tag, "Planned", JSON.stringify(plan))
+      }
+      const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 10 }))
+      yield* TestClock.adjust(5 * 60_000)
+      yield* awaitViews((v) => [...v.jobs.withStatus("completed")].length === 4)
+      yield* Fiber.interrupt(scheduler)
+      const [first, , , last] = seen
+      assert.strictEqual(first?.action, "Post-Upgrade")
+      assert.isUndefined(first?.lastPreUpgrade, "no Pre-Upgrade has completed yet")
+      assert.deepStrictEqual(last?.lastPreUpgrade?.files, new Map([["show-running-config.txt", "hostname R1 3\n"]]))
+    }).pipe(Effect.provide(domain(gateway)))
+  })
 })

@@ -31,7 +31,7 @@ describe("Post-Upgrade (DEVICE.md §6.1, §6.2, §6.7)", () => {
       ["show-isis-neighbor-summary.txt", isis(4)]
     ])
     const context = fakeContext("XR", [router("hostname PE2\n", 3)], {
-      memory: { addOperations: new Map(), preUpgrade: { completedAt: 0, files } },
+      lastPreUpgrade: { completedAt: 0, files },
       now: () => 60_000
     })
     await Effect.runPromise(postUpgrade(context))
@@ -48,7 +48,7 @@ describe("Post-Upgrade (DEVICE.md §6.1, §6.2, §6.7)", () => {
   it("ignores timestamp lines when comparing", async () => {
     const files = new Map([["show-running-config.txt", "Tue Mar  7 10:15:02.123 UTC\nhostname PE1\n"]])
     const context = fakeContext("XR", [router("hostname PE1\n", 4)], {
-      memory: { addOperations: new Map(), preUpgrade: { completedAt: 0, files } }
+      lastPreUpgrade: { completedAt: 0, files }
     })
     await Effect.runPromise(postUpgrade(context))
     expect(context.files.has("show-running-config.txt.diff")).toBe(false)
@@ -59,7 +59,7 @@ describe("Post-Upgrade (DEVICE.md §6.1, §6.2, §6.7)", () => {
     await Effect.runPromise(postUpgrade(context))
     expect(context.warnings).toContain("WARNING: [Diff] No Pre-Upgrade data to compare")
     const old = fakeContext("XR", [router("hostname PE1\n", 4)], {
-      memory: { addOperations: new Map(), preUpgrade: { completedAt: 0, files: new Map() } },
+      lastPreUpgrade: { completedAt: 0, files: new Map() },
       now: () => 3 * 60 * 60 * 1000
     })
     await Effect.runPromise(postUpgrade(old))

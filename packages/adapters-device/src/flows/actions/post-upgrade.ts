@@ -25,7 +25,7 @@ const comparable = (text: string): string => text.split("\n").filter((line) => !
 
 /** Each `*.txt` captured now and by the Pre-Upgrade is compared; a difference becomes `<name>.txt.diff`. */
 const diffCaptures = (context: FlowContext): void => {
-  const before = context.memory.preUpgrade
+  const before = context.lastPreUpgrade
   if (before === undefined) return warn(context, "No Pre-Upgrade data to compare")
   for (const [name, text] of context.captures) {
     const previous = before.files.get(name)

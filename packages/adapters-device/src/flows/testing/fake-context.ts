@@ -3,7 +3,7 @@ import type { DiscoveredDevice } from "../../driver/connect-request.ts"
 import type { StepLevel } from "../../logs/session-recorder.ts"
 import type { DeviceSession } from "../../session/device-session.ts"
 import { makeTiming } from "../../timing/timing-profile.ts"
-import type { FlowContext, HostMemory } from "../flow-context.ts"
+import type { FlowContext, HostMemory, LastPreUpgrade } from "../flow-context.ts"
 import type { DeviceOs } from "../package-names.ts"
 
 /** A `FlowContext` over given sessions (the next one after each reconnect), recording what the flows post. */
@@ -27,7 +27,12 @@ export const deviceOf = (os: DeviceOs): DiscoveredDevice => ({
 export const fakeContext = (
   os: DeviceOs,
   sessions: ReadonlyArray<DeviceSession>,
-  options: { readonly packages?: ReadonlyArray<string>; readonly memory?: HostMemory; readonly now?: () => number } = {}
+  options: {
+    readonly packages?: ReadonlyArray<string>
+    readonly memory?: HostMemory
+    readonly lastPreUpgrade?: LastPreUpgrade
+    readonly now?: () => number
+  } = {}
 ): FakeContext => {
   let index = 0
   const statuses: Array<string> = []
@@ -46,6 +51,7 @@ export const fakeContext = (
       secret: () => undefined
     },
     memory: options.memory ?? { addOperations: new Map() },
+    ...(options.lastPreUpgrade !== undefined && { lastPreUpgrade: options.lastPreUpgrade }),
     diff: (a, b, before, after) => `--- ${a}\n+++ ${b}\n-${before}\n+${after}\n`,
     now: options.now ?? (() => 0),
     session: () => sessions[Math.min(index, sessions.length - 1)]!,

@@ -1,5 +1,5 @@
 import { Effect, Redacted } from "effect"
-import type { DeviceJob, DeviceOutcome, DeviceUpdate } from "@csm/core"
+import type { DeviceJob, DeviceOutcome, DeviceUpdate, PreUpgradeCaptures } from "@csm/core"
 import { connect } from "../../driver/connect.ts"
 import type { SimulatedRouterConfig } from "../../simulator/config.ts"
 import type { SimulatedRouter } from "../../simulator/simulated-router.ts"
@@ -98,3 +98,9 @@ export const runOn = async (
   }
   return { outcome, statuses: updates.flatMap((update) => update._tag === "Status" ? [update.message] : []), files }
 }
+
+/** What the executor hands a Post-Upgrade: the `.txt` captures of a completed Pre-Upgrade run. */
+export const capturesOf = (run: JobRun): PreUpgradeCaptures => ({
+  completedAt: new Date().toISOString(),
+  files: new Map([...run.files].filter(([name]) => name.endsWith(".txt")))
+})
