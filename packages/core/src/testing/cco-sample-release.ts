@@ -2,7 +2,8 @@ import type { CcoEntry } from "../catalog/cco-entry.ts"
 
 /**
  * Test data: the entries of the bundled sample's `asr9k_px` 5.3.3 and `ncs5500` 6.1.3 that CCO.md
- * §5.7 relies on (§7), built by hand. Used by the catalog algorithm tests only.
+ * §5.7 relies on (§7), built by hand, for tests that cannot read the generated sample (the core's,
+ * the HTTP adapter's). The generated files themselves are checked in `@csm/adapters-cco`.
  */
 export const entry = (fields: Partial<CcoEntry> & Pick<CcoEntry, "id" | "name">): CcoEntry => ({
   kind: "smu", status: "Posted", type: "Optional", category: "", description: "", impact: "", ddts: "",

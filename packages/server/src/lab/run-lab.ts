@@ -9,10 +9,24 @@ import type { LabOsKind, LabSoftware } from "./lab-software.ts"
 
 /**
  * Starts the lab's routers one after the other, printing each one's line as soon as it listens, and
- * keeps them until the scope closes (SIGINT or SIGTERM), when every router stops.
+ * keeps them until the scope closes (SIGINT or SIGTERM), when every router stops. `planLab` and
+ * `startLabRouter` also serve `npm run demo`.
  */
 
-const startRouter = (plan: LabRouterPlan) =>
+/** The software of every personality the lab runs, each read once from the bundled catalog. */
+const readLabSoftwareFor = (options: LabOptions) =>
+  Effect.gen(function*() {
+    const kinds = [...new Set(Array.from({ length: options.count }, (_, index) => osOfRouter(options.os, index)))]
+    const software = new Map<LabOsKind, LabSoftware>()
+    for (const os of kinds) software.set(os, yield* readLabSoftware(os))
+    return (os: LabOsKind): LabSoftware => software.get(os)!
+  })
+
+/** The routers the options ask for, with their software. */
+export const planLab = (options: LabOptions) => Effect.map(readLabSoftwareFor(options), (softwareOf) => planLabRouters(options, softwareOf))
+
+/** One router, listening until the scope closes. */
+export const startLabRouter = (plan: LabRouterPlan) =>
   Effect.acquireRelease(
     Effect.tryPromise({
       try: () => startSimulatedRouter(plan.config, { sshPort: plan.sshPort, telnetPort: plan.telnetPort }),
@@ -24,12 +38,8 @@ const startRouter = (plan: LabRouterPlan) =>
 
 export const runLab = (options: LabOptions) =>
   Effect.gen(function*() {
-    const kinds = [...new Set(Array.from({ length: options.count }, (_, index) => osOfRouter(options.os, index)))]
-    const software = new Map<LabOsKind, LabSoftware>()
-    for (const os of kinds) software.set(os, yield* readLabSoftware(os))
-    const plans = planLabRouters(options, (os) => software.get(os)!)
-    for (const plan of plans) {
-      const router = yield* startRouter(plan)
+    for (const plan of yield* planLab(options)) {
+      const router = yield* startLabRouter(plan)
       yield* Console.log(labRouterLine(plan, router))
     }
     return yield* Effect.never
