@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-import { NodeRuntime } from "@effect/platform-node"
-import { Cause, Console, Effect, Exit } from "effect"
-import type { Runtime } from "effect"
+import { Console, Effect } from "effect"
 import { readConfig, usage } from "./config.ts"
+import { runCommand } from "./run-command.ts"
 import { runServer } from "./server.ts"
 import { StartupError } from "./startup-error.ts"
 
@@ -16,16 +15,4 @@ const main = Effect.gen(function*() {
   return yield* runServer(invocation.config)
 })
 
-/** A failure the program expects reads as its sentence (and its cause's); anything else is a bug and keeps its trace. */
-const report = (cause: Cause.Cause<unknown>) => {
-  if (Cause.hasInterruptsOnly(cause)) return Effect.void
-  const error = Cause.findErrorOption(cause)
-  if (error._tag === "None" || !(error.value instanceof Error)) return Console.error(Cause.pretty(cause))
-  const { message, cause: reason } = error.value
-  return Console.error(reason instanceof Error ? `${message} ${reason.message}` : message)
-}
-
-/** Stopped by SIGTERM or SIGINT is a clean stop: 0, not the 130 of an interrupted program. */
-const teardown: Runtime.Teardown = (exit, onExit) => onExit(Exit.isSuccess(exit) || Cause.hasInterruptsOnly(exit.cause) ? 0 : 1)
-
-NodeRuntime.runMain(main.pipe(Effect.tapCause(report)), { disableErrorReporting: true, teardown })
+runCommand(main)
