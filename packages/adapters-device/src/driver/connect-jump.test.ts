@@ -1,6 +1,5 @@
 import { Effect, Redacted } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Lab } from "./testing/simulated-lab.ts"
+import { describe, expect, it } from "vitest"
 import {
   attemptWith,
   classicDevice,
@@ -9,19 +8,15 @@ import {
   exrDevice,
   loginTo,
   password,
-  startLab,
   startRouter,
+  useLab,
   withConnection
 } from "./testing/simulated-lab.ts"
 import { startTelnetJumpHost } from "./testing/telnet-jump-host.ts"
 
 /** Jump hosts: the simulated bastion (SSH) and a test telnet jump host. */
 describe("connect: jump hosts", () => {
-  let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab()
-  })
-  afterAll(() => lab.stop())
+  const lab = useLab()
 
   describe("jump hosts", () => {
     const viaBastion = (type: "telnet" | "ssh") => ({

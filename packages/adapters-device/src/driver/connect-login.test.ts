@@ -1,6 +1,5 @@
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Lab } from "./testing/simulated-lab.ts"
+import { describe, expect, it } from "vitest"
 import {
   attemptWith,
   classicDevice,
@@ -8,18 +7,14 @@ import {
   exrDevice,
   loginTo,
   password,
-  startLab,
   startRouter,
+  useLab,
   withConnection
 } from "./testing/simulated-lab.ts"
 
 /** `connect` against simulated routers over real sockets: logging in, discovery, closing. */
 describe("connect: login and discovery", () => {
-  let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab()
-  })
-  afterAll(() => lab.stop())
+  const lab = useLab()
 
   const discovered = (ports: ReadonlyArray<number>, type: "telnet" | "ssh", attempt = attemptWith()) =>
     withConnection(loginTo(ports, type), attempt, (connected) => Effect.succeed(connected))

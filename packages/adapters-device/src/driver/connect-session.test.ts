@@ -1,22 +1,18 @@
 import { Effect, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Lab, LabRouter } from "./testing/simulated-lab.ts"
+import type { LabRouter } from "./testing/simulated-lab.ts"
 import {
   attemptWith,
   connectFailure,
   loginTo,
-  startLab,
   startRouter,
+  useLab,
   withConnection
 } from "./testing/simulated-lab.ts"
 
 /** The CLI session of a real connection: commands, the admin plane, faults. */
 describe("connect: the session", () => {
-  let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab()
-  })
-  afterAll(() => lab.stop())
+  const lab = useLab()
 
   describe("the session", () => {
     it("sends commands and reads their output", async () => {

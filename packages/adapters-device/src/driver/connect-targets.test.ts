@@ -1,23 +1,18 @@
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { Lab } from "./testing/simulated-lab.ts"
+import { describe, expect, it } from "vitest"
 import {
   attemptWith,
   closedPort,
   connectFailure,
   loginTo,
-  startLab,
   startRouter,
+  useLab,
   withConnection
 } from "./testing/simulated-lab.ts"
 
 /** Target lists, passes and the last error. */
 describe("connect: targets", () => {
-  let lab: Lab
-  beforeAll(async () => {
-    lab = await startLab()
-  })
-  afterAll(() => lab.stop())
+  const lab = useLab()
 
   describe("targets", () => {
     it("a silent device is a connection timeout, over telnet and SSH", async () => {

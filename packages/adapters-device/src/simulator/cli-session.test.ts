@@ -1,15 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest"
-import type { SimulatedRouter } from "./simulated-router.ts"
-import { makeSimulatedRouter } from "./simulated-router.ts"
+import { describe, expect, it } from "vitest"
 import { openTerminal } from "./sim-terminal.ts"
+import { useTestRouters } from "./testing/test-routers.ts"
 
-const routers: Array<SimulatedRouter> = []
-const router = (flavour: "xr" | "exr", extra: Partial<Parameters<typeof makeSimulatedRouter>[0]> = {}) => {
-  const made = makeSimulatedRouter({ flavour, timeScale: 0.0001, progressMode: "polls", ...extra })
-  routers.push(made)
-  return made
-}
-afterEach(() => routers.splice(0).forEach((r) => r.stop()))
+const { router, session } = useTestRouters()
 
 /** DEVICE.md §2.2 and §2.3 binding regexes. */
 const usernamePrompt = /[Uu]sername:\s?|login:\s?/
@@ -20,8 +13,6 @@ const adminVmPrompt = /sysadmin-vm:?(?:_node)?[0-3]_RS?P[0-1]:?(?<hostname>.*?)(
 const timestampLine = /^[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} +\d\d:\d\d:\d\d\.\d{3} \w+$/
 const standbyConsole = /This \(D\)RP Node is not ready or active for login \/configuration/
 const syntaxError = /% Invalid input detected at '\^' marker\.|% Incomplete command\.|% Ambiguous command:/
-
-const loggedInSsh = (r: SimulatedRouter) => openTerminal(r, { transport: "ssh", username: "cisco" })
 
 describe("telnet login dialog", () => {
   it("asks for the username (echoed) and the password (not echoed), then shows the prompt", async () => {
@@ -95,20 +86,20 @@ describe("consoles", () => {
 
 describe("CLI input", () => {
   it("starts SSH sessions logged in and echoes every character before Enter", () => {
-    const t = loggedInSsh(router("exr"))
+    const t = session("exr").t
     expect(t.output()).toBe("\r\nRP/0/RSP0/CPU0:ios#")
     t.type("show ver")
     expect(t.output().endsWith("ios#show ver")).toBe(true)
   })
 
   it.each(["\r", "\n", "\r\n", "\r\0"])("treats %j as one Enter: every empty line prints a prompt", (enter) => {
-    const t = loggedInSsh(router("xr"))
+    const t = session("xr").t
     t.type(enter + enter)
     expect(t.output()).toBe("\r\nRP/0/RSP0/CPU0:PE1#".repeat(3))
   })
 
   it("prints a timestamp line until terminal exec prompt no-timestamp", async () => {
-    const t = loggedInSsh(router("xr"))
+    const t = session("xr").t
     const before = await t.command("show filesystem")
     expect(before.split("\r\n")[1]).toMatch(/^Tue Mar {2}7 1\d:\d\d:\d\d\.\d{3} UTC$/)
     expect(timestampLine.test(before.split("\r\n")[1]!)).toBe(true)
@@ -120,7 +111,7 @@ describe("CLI input", () => {
   })
 
   it("marks unknown input with a caret under the first unknown word", async () => {
-    const t = loggedInSsh(router("xr"))
+    const t = session("xr").t
     const out = await t.command("show fooo")
     expect(out).toBe(`\r\n${" ".repeat(24)}^\r\n% Invalid input detected at '^' marker.\r\nRP/0/RSP0/CPU0:PE1#`)
     expect(syntaxError.test(out)).toBe(true)
@@ -128,14 +119,14 @@ describe("CLI input", () => {
   })
 
   it("erases with backspace", async () => {
-    const t = loggedInSsh(router("xr"))
+    const t = session("xr").t
     t.type("show usersx\x7f")
     const out = await t.command("")
     expect(out).toContain("*  vty0   cisco   ssh   0  00:00:00   10.1.1.5")
   })
 
   it("closes the session on exit", async () => {
-    const t = loggedInSsh(router("xr"))
+    const t = session("xr").t
     t.type("exit\r")
     await t.waitClosed()
     expect(t.closed()).toBe(true)
@@ -144,7 +135,7 @@ describe("CLI input", () => {
 
 describe("admin planes", () => {
   it("enters the eXR admin VM and returns with exit", async () => {
-    const t = loggedInSsh(router("exr"))
+    const t = session("exr").t
     const entered = await t.command("admin")
     expect(entered).toBe("\r\ncisco connected from 127.0.0.1 using console on xr-vm_node0_RSP0_CPU0\r\nsysadmin-vm:0_RSP0#")
     expect(adminVmPrompt.test(entered)).toBe(true)
@@ -162,7 +153,7 @@ describe("admin planes", () => {
   })
 
   it("enters the classic admin mode, where commands run as admin commands", async () => {
-    const t = loggedInSsh(router("xr"))
+    const t = session("xr").t
     expect(await t.command("admin")).toBe("\r\nRP/0/RSP0/CPU0:PE1(admin)#")
     expect(await t.command("show platform")).toContain("0/RSP0/CPU0     A9K-RSP440-SE(Active)")
     expect(await t.command("exit")).toBe("\r\nRP/0/RSP0/CPU0:PE1#")

@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest"
-import type { SimulatedRouter } from "./simulated-router.ts"
-import { makeSimulatedRouter } from "./simulated-router.ts"
+import { describe, expect, it } from "vitest"
 import { openTerminal } from "./sim-terminal.ts"
+import { useTestRouters } from "./testing/test-routers.ts"
 
-const routers: Array<SimulatedRouter> = []
-afterEach(() => routers.splice(0).forEach((r) => r.stop()))
+const { router } = useTestRouters()
 
 /** Times and uptimes masked: what is left must depend only on configuration and commands (DEVICE.md §9.5). */
 const masked = (text: string): string =>
@@ -47,9 +45,7 @@ const script = {
 } as const
 
 const transcript = async (flavour: "xr" | "exr"): Promise<string> => {
-  const router = makeSimulatedRouter({ flavour, timeScale: 0.0001, progressMode: "polls" })
-  routers.push(router)
-  const t = openTerminal(router, { transport: "telnet" })
+  const t = openTerminal(router(flavour), { transport: "telnet" })
   t.type("cisco\rcisco\r")
   for (const command of script[flavour]) await t.command(command)
   return masked(t.output())

@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest"
-import type { SimulatedRouterConfig } from "./config.ts"
+import { describe, expect, it } from "vitest"
 import type { SimulatedRouter } from "./simulated-router.ts"
-import { makeSimulatedRouter } from "./simulated-router.ts"
 import { openTerminal } from "./sim-terminal.ts"
+import { useTestRouters } from "./testing/test-routers.ts"
 
-const routers: Array<SimulatedRouter> = []
-afterEach(() => routers.splice(0).forEach((r) => r.stop()))
-const make = (flavour: "xr" | "exr", extra: Partial<SimulatedRouterConfig> = {}) => {
-  const router = makeSimulatedRouter({ flavour, timeScale: 0.0001, progressMode: "polls", ...extra })
-  routers.push(router)
-  const login = () => {
-    const t = openTerminal(router, { transport: "ssh", username: "cisco" })
-    const run = async (command: string): Promise<string> => (await t.command(command)).replace(/\r/g, "")
-    return { t, run }
-  }
-  return { router, login, ...login() }
-}
+const { session: make } = useTestRouters()
 const bootPhase = (router: SimulatedRouter, wanted: string) =>
   new Promise<void>((resolve) => {
     const stop = router.onConnectionModeChange(() => {

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { SimulatedRouterConfig } from "./config.ts"
-import type { SimulatedRouter } from "./simulated-router.ts"
-import { makeSimulatedRouter } from "./simulated-router.ts"
-import { openTerminal } from "./sim-terminal.ts"
+import { useTestRouters } from "./testing/test-routers.ts"
 
-const routers: Array<SimulatedRouter> = []
-afterEach(() => routers.splice(0).forEach((r) => r.stop()))
-const classic = (extra: Partial<SimulatedRouterConfig> = {}) => {
-  const router = makeSimulatedRouter({ flavour: "xr", timeScale: 0.0001, progressMode: "polls", firstOperationId: 31, ...extra })
-  routers.push(router)
-  const t = openTerminal(router, { transport: "ssh", username: "cisco" })
-  const run = async (command: string): Promise<string> => (await t.command(command)).replace(/\r/g, "")
-  return { router, t, run }
-}
+const { session } = useTestRouters()
+const classic = (extra: Partial<SimulatedRouterConfig> = {}) => session("xr", { firstOperationId: 31, ...extra })
 
 const smu = "asr9k-px-5.3.3.CSCuz05961.pie"
 const smuName = "disk0:asr9k-px-5.3.3.CSCuz05961-1.0.0"

@@ -1,28 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { SimulatedRouterConfig } from "./config.ts"
 import { exrPreset } from "./presets.ts"
-import type { SimulatedRouter } from "./simulated-router.ts"
-import { makeSimulatedRouter } from "./simulated-router.ts"
-import { openTerminal } from "./sim-terminal.ts"
+import { useTestRouters } from "./testing/test-routers.ts"
 
-const routers: Array<SimulatedRouter> = []
-afterEach(() => routers.splice(0).forEach((r) => r.stop()))
+const { session } = useTestRouters()
 const bgp = "asr9k-bgp-x64-1.0.0.1-r612.CSCvc12345"
 const iso = "asr9k-mini-x64-6.2.1"
 const withInactive = (...names: ReadonlyArray<string>) => ({
   xr: { ...exrPreset.packages.xr, inactive: names },
   admin: exrPreset.packages.admin
 })
-const exr = (extra: Partial<SimulatedRouterConfig> = {}) => {
-  const router = makeSimulatedRouter({ flavour: "exr", timeScale: 0.0001, progressMode: "polls", ...extra })
-  routers.push(router)
-  const login = () => {
-    const t = openTerminal(router, { transport: "ssh", username: "cisco" })
-    const run = async (command: string): Promise<string> => (await t.command(command)).replace(/\r/g, "")
-    return { t, run }
-  }
-  return { router, login, ...login() }
-}
+const exr = (extra: Partial<SimulatedRouterConfig> = {}) => session("exr", extra)
 
 const exrTs = /[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d/
 /** DEVICE.md §6.3 / §6.5 eXR regexes. */

@@ -1,5 +1,6 @@
 import * as net from "node:net"
 import { Effect, Redacted } from "effect"
+import { afterAll, beforeAll } from "vitest"
 import type { Scope } from "effect"
 import { makeSimulatedRouter } from "../../simulator/simulated-router.ts"
 import type { SimulatedRouter } from "../../simulator/simulated-router.ts"
@@ -83,6 +84,33 @@ export const startLab = async (): Promise<Lab> => {
     bastion,
     stop: async () => {
       await Promise.all([classic.ports.stop(), exr.ports.stop(), bastion.stop()])
+    }
+  }
+}
+
+/**
+ * The lab of the enclosing `describe`: started before its tests, stopped after them.
+ * Its routers and bastion are there once the tests run (read them inside tests, not while collecting).
+ */
+export const useLab = (): Omit<Lab, "stop"> => {
+  let started: Lab | undefined
+  beforeAll(async () => {
+    started = await startLab()
+  })
+  afterAll(() => started?.stop())
+  const current = (): Lab => {
+    if (started === undefined) throw new Error("The lab starts before the tests: read it inside a test or hook.")
+    return started
+  }
+  return {
+    get classic() {
+      return current().classic
+    },
+    get exr() {
+      return current().exr
+    },
+    get bastion() {
+      return current().bastion
     }
   }
 }

@@ -1,10 +1,11 @@
-import type { SimRepositoryFile } from "../config.ts"
 import type { InstallAction } from "../faults.ts"
-import type { Operation, OperationRequest } from "../install-operations.ts"
 import { defer, lines, say, wait } from "../reply.ts"
 import type { Reply } from "../reply.ts"
-import { credentialsAccepted, maskUrlPassword, parseSourceUrl } from "../repository.ts"
+import { maskUrlPassword, parseSourceUrl } from "../repository.ts"
 import type { RouterRuntime } from "../runtime.ts"
+import { addRequest, lookUpSource } from "./add-operation.ts"
+import { beginOperation } from "./begin-operation.ts"
+import type { InstallRequest, StartOperation } from "./begin-operation.ts"
 import type { CliCommand, CommandContext } from "./command.ts"
 import { fixed } from "./command.ts"
 import { packageArgs, partition, plannedFault } from "./install-args.ts"
@@ -25,23 +26,10 @@ const quoted = (line: string): string =>
     .join(" ")}`
 
 /** Begin the operation; refuse it when busy or by fault, else accept it. */
-const startOperation = (
-  context: CommandContext,
-  request: Omit<OperationRequest, "user" | "owner">,
-  line: string,
-  refusal: ReadonlyArray<string> | undefined
-): Reply => {
-  const { router, session } = context
+const startOperation: StartOperation = (context, request, line, refusal) => {
+  const { router } = context
   const busy = router.install.busyWith() !== undefined
-  const fault = plannedFault(router, request.action, line)
-  const op = router.install.begin({
-    ...request,
-    user: session.user,
-    owner: session.handle,
-    ...(fault !== undefined && fault.mode !== "refuse" ? { plannedFailure: fault.errorLines } : {})
-  })
-  const started = [...op.printed]
-  const refused = busy ? busyLines : (refusal ?? (fault?.mode === "refuse" ? fault.errorLines : undefined))
+  const { op, started, refused } = beginOperation(context, request, line, busy ? busyLines : refusal)
   if (refused !== undefined) return say(...started, ...router.install.refuse(op, refused))
   return say(...started, ...router.install.launch(op))
 }
@@ -50,35 +38,19 @@ const add = (context: CommandContext, match: RegExpExecArray): Reply => {
   const { router } = context
   const url = match[1]!
   const files = match[2]!.split(" ")
-  const source = parseSourceUrl(url)
-  const repository = router.files.repository(url)
-  const specs = files.map((file) => repository?.files[file])
-  const found = specs.filter((spec): spec is SimRepositoryFile => spec !== undefined)
-  const missing = files.filter((_, index) => specs[index] === undefined)
-  const repositoryError =
-    repository !== undefined && !credentialsAccepted(repository, source.username, source.password)
-      ? ["Cannot proceed with the add operation because the login to the server failed:", `    ${maskUrlPassword(url)}`]
-      : missing.length > 0
-        ? [
-            "Cannot proceed with the add operation because the package file could not be found:",
-            ...missing.map((file) => `    ${maskUrlPassword(url.replace(/\/$/, ""))}/${file}`)
-          ]
-        : undefined
-  const names = found.flatMap((spec) => spec.internalNames)
+  const { found, missing, loginRefused } = lookUpSource(router, url, files, parseSourceUrl(url).password)
+  const repositoryError = loginRefused
+    ? ["Cannot proceed with the add operation because the login to the server failed:", `    ${maskUrlPassword(url)}`]
+    : missing.length > 0
+      ? [
+          "Cannot proceed with the add operation because the package file could not be found:",
+          ...missing.map((file) => `    ${maskUrlPassword(url.replace(/\/$/, ""))}/${file}`)
+        ]
+      : undefined
+  const command = `(admin) install add source /${url.replace(/\/$/, "")}/ ${files.join(" ")}`
   return startOperation(
     context,
-    {
-      action: "add",
-      command: `(admin) install add source /${url.replace(/\/$/, "")}/ ${files.join(" ")}`,
-      packages: names,
-      downloadBytes: found.reduce((sum, spec) => sum + spec.size, 0),
-      onSuccess: () => {
-        found.forEach(router.packages.remember)
-        router.packages.add(names)
-        router.disk.used += found.reduce((sum, spec) => sum + spec.size, 0)
-      },
-      ...(repositoryError !== undefined ? { plannedFailure: repositoryError } : {})
-    },
+    addRequest(router, command, found, repositoryError),
     match.input,
     router.faults().pieExpired === true
       ? ["Cannot proceed with the add operation because the code signing certificate has expired."]
@@ -93,7 +65,7 @@ const changePackages = (action: "activate" | "deactivate" | "remove") =>
   (context: CommandContext, match: RegExpExecArray): Reply => {
     const { router } = context
     const args = packageArgs(router, match[1]!)
-    const request = (packages: ReadonlyArray<string>): Omit<OperationRequest, "user" | "owner"> => ({
+    const request = (packages: ReadonlyArray<string>): InstallRequest => ({
       action,
       command: quoted(match.input),
       packages,
@@ -125,20 +97,21 @@ const changePackages = (action: "activate" | "deactivate" | "remove") =>
   }
 
 const commit = (context: CommandContext, match: RegExpExecArray): Reply => {
-  const { router, session } = context
+  const { router } = context
   if (router.install.busyWith() !== undefined || plannedFault(router, "commit", match.input)?.mode === "refuse") {
     return startOperation(context, { action: "commit", command: "(admin) install commit", packages: [] }, match.input, undefined)
   }
-  const fault = plannedFault(router, "commit", match.input)
-  const op: Operation = router.install.begin({
-    action: "commit",
-    command: "(admin) install commit",
-    user: session.user,
-    owner: session.handle,
-    packages: router.packages.list("xr", "active"),
-    onSuccess: router.packages.commit,
-    ...(fault !== undefined ? { plannedFailure: fault.errorLines } : {})
-  })
+  const { op } = beginOperation(
+    context,
+    {
+      action: "commit",
+      command: "(admin) install commit",
+      packages: router.packages.list("xr", "active"),
+      onSuccess: router.packages.commit
+    },
+    match.input,
+    undefined
+  )
   const started = op.printed.length
   if (router.config.progressMode === "polls") return say(...op.printed, ...router.install.completeNow(op))
   // Synchronous: the prompt returns when the commit is done (it also completes if this session drops meanwhile).

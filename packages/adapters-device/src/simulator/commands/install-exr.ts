@@ -1,11 +1,11 @@
-import type { SimRepositoryFile } from "../config.ts"
-import type { OperationRequest } from "../install-operations.ts"
 import { ask, lines, say } from "../reply.ts"
 import type { Reply } from "../reply.ts"
-import { credentialsAccepted, parseSourceUrl } from "../repository.ts"
+import { addRequest, lookUpSource } from "./add-operation.ts"
+import { beginOperation } from "./begin-operation.ts"
+import type { StartOperation } from "./begin-operation.ts"
 import type { CliCommand, CommandContext } from "./command.ts"
 import { fixed } from "./command.ts"
-import { packageArgs, partition, plannedFault } from "./install-args.ts"
+import { packageArgs, partition } from "./install-args.ts"
 
 /** eXR `install …` (DEVICE.md §9.3, transcripts B and C). */
 const busyReply = (context: CommandContext): Reply | undefined => {
@@ -16,23 +16,9 @@ const busyReply = (context: CommandContext): Reply | undefined => {
 }
 
 /** Begin the operation; abort it at once (refusal or fault), ask the reload question, or accept it. */
-const startOperation = (
-  context: CommandContext,
-  request: Omit<OperationRequest, "user" | "owner">,
-  line: string,
-  refusal: ReadonlyArray<string> | undefined
-): Reply => {
-  const { router, session } = context
-  const { install } = router
-  const fault = plannedFault(router, request.action, line)
-  const op = install.begin({
-    ...request,
-    user: session.user,
-    owner: session.handle,
-    ...(fault !== undefined && fault.mode !== "refuse" ? { plannedFailure: fault.errorLines } : {})
-  })
-  const started = [...op.printed]
-  const refused = refusal ?? (fault?.mode === "refuse" ? fault.errorLines : undefined)
+const startOperation: StartOperation = (context, request, line, refusal) => {
+  const { install } = context.router
+  const { op, started, refused } = beginOperation(context, request, line, refusal)
   if (refused !== undefined) return say(...started, ...install.refuse(op, refused))
   if (op.method !== "reload" || (request.action !== "activate" && request.action !== "deactivate")) {
     return say(...started, ...install.launch(op))
@@ -56,36 +42,15 @@ const add = (context: CommandContext, match: RegExpExecArray): Reply => {
   const { router } = context
   const url = match[1]!
   const files = match[2]!.split(" ")
-  const source = parseSourceUrl(url)
   const proceed = (password: string | undefined): Reply => {
-    const repository = router.files.repository(url)
-    const specs = files.map((file) => repository?.files[file])
-    const found = specs.filter((spec): spec is SimRepositoryFile => spec !== undefined)
-    const missing = files.filter((_, index) => specs[index] === undefined)
-    const repositoryError =
-      repository !== undefined && !credentialsAccepted(repository, source.username, password)
-        ? files.map((file) => `Failed to download ${file}: Permission denied`)
-        : missing.length > 0
-          ? missing.map((file) => `Failed to download ${file}: No such file`)
-          : undefined
-    const names = found.flatMap((spec) => spec.internalNames)
-    return startOperation(
-      context,
-      {
-        action: "add",
-        command: `install add source ${url} ${files.join(" ")}`,
-        packages: names,
-        downloadBytes: found.reduce((sum, spec) => sum + spec.size, 0),
-        onSuccess: () => {
-          found.forEach(router.packages.remember)
-          router.packages.add(names)
-          router.disk.used += found.reduce((sum, spec) => sum + spec.size, 0)
-        },
-        ...(repositoryError !== undefined ? { plannedFailure: repositoryError } : {})
-      },
-      match.input,
-      undefined
-    )
+    const { found, missing, loginRefused } = lookUpSource(router, url, files, password)
+    const repositoryError = loginRefused
+      ? files.map((file) => `Failed to download ${file}: Permission denied`)
+      : missing.length > 0
+        ? missing.map((file) => `Failed to download ${file}: No such file`)
+        : undefined
+    const command = `install add source ${url} ${files.join(" ")}`
+    return startOperation(context, addRequest(router, command, found, repositoryError), match.input, undefined)
   }
   return needsPassword(url) ? [ask("Password: ", false, proceed)] : proceed(undefined)
 }

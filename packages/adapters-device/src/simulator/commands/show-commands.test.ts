@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { SimulatedRouterConfig } from "../config.ts"
-import type { SimulatedRouter } from "../simulated-router.ts"
-import { makeSimulatedRouter } from "../simulated-router.ts"
 import { openTerminal } from "../sim-terminal.ts"
+import { useTestRouters } from "../testing/test-routers.ts"
 
-const routers: Array<SimulatedRouter> = []
-afterEach(() => routers.splice(0).forEach((r) => r.stop()))
+const routers = useTestRouters()
 const session = (flavour: "xr" | "exr", extra: Partial<SimulatedRouterConfig> = {}) => {
-  const router = makeSimulatedRouter({ flavour, timeScale: 0.0001, progressMode: "polls", ...extra })
-  routers.push(router)
-  const t = openTerminal(router, { transport: "ssh", username: "cisco" })
-  /** The output as the driver's send() returns it: `\r` removed, echo line, timestamp line and prompt dropped. */
+  const { router, t, run: output } = routers.session(flavour, extra)
+  /** The output as the driver's send() returns it: echo line, timestamp line and prompt dropped. */
   const run = async (command: string): Promise<string> => {
-    const lines = (await t.command(command)).replace(/\r/g, "").split("\n").slice(1, -1)
+    const lines = (await output(command)).split("\n").slice(1, -1)
     return (timestampLine.test(lines[0] ?? "") ? lines.slice(1) : lines).join("\n")
   }
   return { router, t, run }

@@ -1,10 +1,9 @@
-import type { ClientChannel } from "ssh2"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startBastion } from "./bastion.ts"
 import type { RunningBastion } from "./bastion.ts"
 import { startSimulatedRouter } from "./start-simulated-router.ts"
 import type { RunningSimulatedRouter } from "./start-simulated-router.ts"
-import { sshConnect, sshShell, unusedPort } from "./testing/clients.ts"
+import { forwardTo, sshConnect, sshShell, unusedPort } from "./testing/clients.ts"
 import type { ShellSession } from "./testing/clients.ts"
 import { echoPrompt, makeEchoModel } from "./testing/echo-model.ts"
 
@@ -33,9 +32,7 @@ describe("the bastion", () => {
 
   it("forwards a direct-tcpip channel to the router's SSH port", async () => {
     const jump = await sshConnect({ port: bastion.port, username: "csm", password: "csm" })
-    const tunnel = await new Promise<ClientChannel>((resolve, reject) =>
-      jump.forwardOut("127.0.0.1", 0, "127.0.0.1", router.sshPort, (error, channel) => (error ? reject(error) : resolve(channel)))
-    )
+    const tunnel = await forwardTo(jump, router.sshPort)
     const hop = await sshShell({ sock: tunnel, username: "cisco", password: "cisco" })
     expect(await hop.transcript.next(echoPrompt)).toContain(`"transport":"ssh"`)
     hop.stream.write("show clock\r")

@@ -1,4 +1,3 @@
-import type { ClientChannel } from "ssh2"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { SimulatedRouter } from "../simulated-router.ts"
 import { startBastion } from "./bastion.ts"
@@ -6,7 +5,7 @@ import type { RunningBastion } from "./bastion.ts"
 import { startSimulatedRouter } from "./start-simulated-router.ts"
 import type { RunningSimulatedRouter } from "./start-simulated-router.ts"
 import { OPTION_ECHO, OPTION_SUPPRESS_GO_AHEAD, WILL } from "./telnet-iac.ts"
-import { connectionOutcome, rawTelnet, sshConnect, sshShell, untilConnected } from "./testing/clients.ts"
+import { connectionOutcome, forwardTo, rawTelnet, sshConnect, sshShell, untilConnected } from "./testing/clients.ts"
 
 /** The transports in front of the real model (DEVICE.md §9.1, §9.4, §9.5): what a driver meets on each port. */
 
@@ -106,9 +105,7 @@ describe("a simulated eXR router behind the bastion", () => {
 
   it("is reached over SSH through a forwarded channel", async () => {
     const jump = await sshConnect({ port: bastion.port, username: "csm", password: "csm" })
-    const tunnel = await new Promise<ClientChannel>((resolve, reject) =>
-      jump.forwardOut("127.0.0.1", 0, "127.0.0.1", router.sshPort, (error, channel) => (error ? reject(error) : resolve(channel)))
-    )
+    const tunnel = await forwardTo(jump, router.sshPort)
     const shell = await sshShell({ sock: tunnel, username: "cisco", password: "cisco" })
     await shell.transcript.next(exrPrompt)
     shell.stream.write("show version\r")

@@ -22,6 +22,12 @@ export const sshConnect = (config: ConnectConfig, prepare?: (client: ssh2.Client
     client.connect({ host: "127.0.0.1", readyTimeout: 10_000, ...config })
   })
 
+/** A direct-tcpip channel through `jump` to `port` on 127.0.0.1, as a jump host hands it to the next hop. */
+export const forwardTo = (jump: ssh2.Client, port: number): Promise<ClientChannel> =>
+  new Promise((resolve, reject) =>
+    jump.forwardOut("127.0.0.1", 0, "127.0.0.1", port, (error, channel) => (error ? reject(error) : resolve(channel)))
+  )
+
 export interface ShellSession {
   readonly client: ssh2.Client
   readonly stream: ClientChannel
