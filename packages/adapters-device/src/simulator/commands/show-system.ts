@@ -24,7 +24,7 @@ const version = ({ router }: CommandContext): Reply => {
   const current = router.packages.version()
   return router.config.flavour === "xr"
     ? say(...classicVersion({ hostname: router.config.hostname, version: current, uptime, chassis: router.config.chassis }))
-    : say(...exrVersion({ version: current, uptime }))
+    : say(...exrVersion({ version: current, uptime, chassis: router.config.chassis }))
 }
 
 const freeSpace = (router: RouterRuntime): number =>

@@ -22,7 +22,16 @@ export const classicVersion = (v: {
   v.chassis.descr
 ]
 
-export const exrVersion = (v: { readonly version: string; readonly uptime: string }): ReadonlyArray<string> => [
+/** What an eXR router says it is, by chassis PID: its `cisco … () processor` model and build workspace. */
+const exrModels: ReadonlyArray<readonly [pidPrefix: string, model: string, workspace: string]> = [
+  ["NCS-55", "NCS-5500", "ncs5500"],
+  ["ASR-9", "ASR9K", "asr9k-x64"]
+]
+
+const exrModelOf = (chassis: SimChassis) =>
+  exrModels.find(([prefix]) => chassis.pid.startsWith(prefix)) ?? exrModels[exrModels.length - 1]!
+
+export const exrVersion = (v: { readonly version: string; readonly uptime: string; readonly chassis: SimChassis }): ReadonlyArray<string> => [
   `Cisco IOS XR Software, Version ${v.version}`,
   "Copyright (c) 2013-2016 by Cisco Systems, Inc.",
   "",
@@ -30,11 +39,11 @@ export const exrVersion = (v: { readonly version: string; readonly uptime: strin
   " Built By     : ahoang",
   " Built On     : Sat Nov  5 17:24:20 PDT 2016",
   " Build Host   : iox-ucs-019",
-  ` Workspace    : /auto/srcarchive14/production/${v.version}/asr9k-x64/workspace`,
+  ` Workspace    : /auto/srcarchive14/production/${v.version}/${exrModelOf(v.chassis)[2]}/workspace`,
   ` Version      : ${v.version}`,
   " Location     : /opt/cisco/XR/packages/",
   "",
-  "cisco ASR9K () processor",
+  `cisco ${exrModelOf(v.chassis)[1]} () processor`,
   `System uptime is ${v.uptime}`
 ]
 
