@@ -9,7 +9,7 @@ export interface ServerConfig {
   readonly port: number
   readonly host: string
   readonly dataDir: string
-  readonly store: "sqlite" | "memory"
+  readonly store: "sqlite" | "memory" | PostgresStore
   readonly adminUser: string
   readonly adminPassword: Redacted.Redacted<string> | undefined
   readonly secretKey: Redacted.Redacted<Uint8Array> | undefined
@@ -24,6 +24,19 @@ export interface ServerConfig {
   /** Multiplies every device wait and timeout (DEVICE.md §1); below 1 only for simulated routers. */
   readonly deviceTimeScale: number
 }
+
+/** A PostgreSQL database as the store; the URL may hold a password. */
+export interface PostgresStore {
+  readonly _tag: "postgres"
+  readonly url: Redacted.Redacted<string>
+}
+
+const store = (value: string): ServerConfig["store"] | undefined =>
+  value === "sqlite" || value === "memory"
+    ? value
+    : /^postgres(?:ql)?:\/\/\S+$/.test(value) && URL.canParse(value)
+    ? { _tag: "postgres", url: Redacted.make(value) }
+    : undefined
 
 interface Setting<A> {
   readonly env: string
@@ -90,11 +103,14 @@ const settings: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
   store: {
     env: "CSM_STORE",
     flag: "--store",
-    meaning: "sqlite: <data dir>/csm.sqlite; memory: nothing outlives the process",
+    meaning: "sqlite: <data dir>/csm.sqlite; memory: nothing outlives the process; " +
+      "postgres://user:password@host:port/database (set it in the variable: a flag shows in ps)",
     fallback: "sqlite",
     shown: "sqlite",
-    read: (value) => (value === "sqlite" || value === "memory" ? value : undefined),
-    expected: `"sqlite" or "memory"`
+    read: store,
+    expected: `"sqlite", "memory" or a postgres:// URL`,
+    // A mistyped URL may still hold a password: never repeat it.
+    secret: true
   },
   adminUser: {
     env: "CSM_ADMIN_USER",

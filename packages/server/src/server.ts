@@ -1,9 +1,9 @@
 import { NetworkDeviceGateway } from "@csm/adapters-device"
 import { AesGcmSecretBox, CsmHttpRoutes, HttpAuthConfig, MaxBodyBytes, ScryptPasswordHasher } from "@csm/adapters-http"
-import { SqliteEventStore } from "@csm/adapters-store"
+import { PostgresEventStore, SqliteEventStore } from "@csm/adapters-store"
 import { CatalogRefresher, EventStore, MemoryEventStore, ReadModels, runCatalogRefresh, runScheduler } from "@csm/core"
 import { NodeHttpServer } from "@effect/platform-node"
-import { Cause, Effect, Layer } from "effect"
+import { Cause, Effect, Layer, Redacted } from "effect"
 import { HttpRouter } from "effect/http"
 import { createServer } from "node:http"
 import { resolve } from "node:path"
@@ -14,16 +14,33 @@ import { installationKeys } from "./data-dir.ts"
 import { checkSecretKey } from "./secret-key-check.ts"
 import { StartupError } from "./startup-error.ts"
 
-/** The store file, opened; what stops it from opening (not a database, no permission) reads as one sentence. */
-const sqliteStore = (file: string) =>
-  SqliteEventStore.layer({ filename: file }).pipe(
+/** A store that cannot open (not a database, no permission, no server) stops the start with one sentence. */
+const opened = (name: string) => <E, R>(layer: Layer.Layer<EventStore, E, R>) =>
+  layer.pipe(
     Layer.catchCause((cause) => {
       const error = Cause.squash(cause)
       const reason = error instanceof Error && error.cause instanceof Error ? error.cause : error
-      const message = `The store ${file} cannot be opened: ${reason instanceof Error ? reason.message : String(reason)}.`
+      const message = `The store ${name} cannot be opened: ${reason instanceof Error ? reason.message : String(reason)}.`
       return Layer.effect(EventStore, new StartupError({ message }))
     })
   )
+
+/** `host:port/database` of a PostgreSQL URL: what the log and messages may show (never the password). */
+const postgresName = (url: Redacted.Redacted<string>): string => {
+  const parsed = new URL(Redacted.value(url))
+  return `${parsed.host}${parsed.pathname}`
+}
+
+/** The configured store, and how the start-up log names it. */
+const storeOf = (config: ServerConfig, file: string) =>
+  config.store === "sqlite"
+    ? { layer: opened(file)(SqliteEventStore.layer({ filename: file })), label: `Store: SQLite, ${file}` }
+    : config.store === "memory"
+    ? { layer: MemoryEventStore.layer, label: "Store: memory; nothing outlives this process" }
+    : {
+      layer: opened(postgresName(config.store.url))(PostgresEventStore.layer({ url: Redacted.value(config.store.url) })),
+      label: `Store: PostgreSQL, ${postgresName(config.store.url)}`
+    }
 
 /**
  * The composition root: the chosen store, the read models folded from it, the adapters' crypto,
@@ -34,8 +51,8 @@ export const runServer = (config: ServerConfig) =>
   Effect.gen(function*() {
     const keys = yield* installationKeys(config)
     const file = resolve(config.dataDir, "csm.sqlite")
-    const Store = config.store === "sqlite" ? sqliteStore(file) : MemoryEventStore.layer
-    const Core = ReadModels.layer.pipe(Layer.provideMerge(Store))
+    const store = storeOf(config, file)
+    const Core = ReadModels.layer.pipe(Layer.provideMerge(store.layer))
     const Catalog = CatalogRefresher.layer({ settleWithinSeconds: config.ccoTimeoutSeconds }).pipe(
       Layer.provide(catalogSource(config)),
       Layer.provide(Core)
@@ -59,7 +76,7 @@ export const runServer = (config: ServerConfig) =>
       Layer.provide(Layer.succeed(MaxBodyBytes, config.maxBodyBytes))
     )
 
-    yield* Effect.logInfo(config.store === "sqlite" ? `Store: SQLite, ${file}` : "Store: memory; nothing outlives this process")
+    yield* Effect.logInfo(store.label)
     return yield* Effect.gen(function*() {
       yield* checkSecretKey(keys.secretKeySource)
       yield* bootstrapAdmin(config.adminUser, config.adminPassword)

@@ -4,27 +4,17 @@ import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import type Database from "better-sqlite3"
 import { Effect } from "effect"
-import type { NewEvent } from "@csm/core"
-import { ExpectedVersion, Start, uuidV7 } from "@csm/core"
+import { ExpectedVersion, Start } from "@csm/core"
 import { openDatabase } from "../sqlite/connection.ts"
 import { makeSqliteEventStore } from "../sqlite/sqlite-event-store.ts"
+import { newEvents } from "./bench-events.ts"
 import { rawSqlite } from "./raw-sqlite.ts"
+import type { Workload } from "./run-bench.ts"
 
 /**
  * The workloads of STORE.md §5, each on the raw driver and on the adapter. Preparing a run (a
  * fresh database file, new event ids) is untimed; the function it returns is the timed part.
  */
-
-/** A timed run; `record` takes the milliseconds of each single operation, where they matter. */
-export type Run = (record: (milliseconds: number) => void) => Promise<void> | void
-
-export interface Workload {
-  readonly name: string
-  /** Events written or read by one run. */
-  readonly events: number
-  readonly raw: () => Run
-  readonly adapter: () => Run
-}
 
 const directory = mkdtempSync(join(tmpdir(), "csm-sqlite-bench-"))
 // Closed at the end, not in a timed run: closing checkpoints the WAL into the database file.
@@ -43,19 +33,6 @@ const freshDatabase = (): Database.Database => {
 }
 
 const adapterOf = (db: Database.Database) => Effect.runSync(makeSqliteEventStore(db))
-
-// About 60 bytes of JSON, like the anchors' events.
-const newEvents = (count: number): ReadonlyArray<NewEvent> =>
-  Effect.runSync(Effect.replicateEffect(
-    Effect.map(uuidV7, (id) => ({
-      id,
-      type: "InstallJobProgressed",
-      schemaVersion: 1,
-      data: { id: 4711, status_message: "Copying packages to the device." },
-      metadata: {}
-    })),
-    count
-  ))
 
 const singleAppends = 2_000
 const batches = 100
