@@ -46,6 +46,24 @@ describe("the scheduler rule", () => {
     })
   })
 
+  it("reports the jobs further down a chain, naming the job that ended it", () => {
+    const jobs = installJobsOf(
+      scheduled(1),
+      scheduled(2, { dependency: 1 }),
+      scheduled(3, { dependency: 2 }),
+      scheduled(4, { dependency: 3 }),
+      started(1),
+      failed(1)
+    )
+    expect(decide(jobs, minute(0)).blocked).toEqual([
+      [2, "Blocked: dependency job 1 failed."],
+      [3, "Blocked: dependency job 2 waits on job 1, which failed."],
+      [4, "Blocked: dependency job 3 waits on job 1, which failed."]
+    ])
+    expect(decide(record(installJobsOf(scheduled(5), scheduled(6, { dependency: 5 }), scheduled(7, { dependency: 6 })), deleted(5)), minute(0)).blocked)
+      .toEqual([[6, "Blocked: dependency job 5 was deleted."], [7, "Blocked: dependency job 6 waits on job 5, which was deleted."]])
+  })
+
   it("runs one job per host at a time, the earliest scheduled first", () => {
     const jobs = installJobsOf(scheduled(1, { at: 5 }), scheduled(2, { at: 3 }), scheduled(3, { hostname: "R2" }))
     expect(decide(jobs, minute(5)).start).toEqual([3, 2])

@@ -15,13 +15,24 @@ export interface SchedulerDecision {
 }
 
 /**
- * Why a job can never start: its dependency failed or was deleted. A dependency that is merely
- * absent is still being folded in (the jobs of one request arrive one event at a time), so it waits.
+ * Why a job can never start: a job it waits for, directly or through scheduled jobs between,
+ * failed or was deleted. A dependency that is merely absent is still being folded in (the jobs of
+ * one request arrive one event at a time), so it waits.
  */
 export const blockedReason = (jobs: InstallJobs, job: InstallJob): string | undefined => {
-  if (job.dependency === undefined) return undefined
-  if (jobs.get(job.dependency)?.status === "failed") return `Blocked: dependency job ${job.dependency} failed.`
-  if (jobs.wasDeleted(job.dependency)) return `Blocked: dependency job ${job.dependency} was deleted.`
+  const direct = job.dependency
+  // Dependencies are earlier jobs, so the walk ends; the visited set guards it all the same.
+  const seen = new Set<number>()
+  for (let id = direct; id !== undefined && !seen.has(id); id = jobs.get(id)?.dependency) {
+    seen.add(id)
+    const ended = jobs.get(id)?.status === "failed" ? "failed" : jobs.wasDeleted(id) ? "was deleted" : undefined
+    if (ended !== undefined) {
+      return id === direct
+        ? `Blocked: dependency job ${id} ${ended}.`
+        : `Blocked: dependency job ${direct} waits on job ${id}, which ${ended}.`
+    }
+    if (jobs.get(id)?.status !== "scheduled") return undefined
+  }
   return undefined
 }
 
