@@ -1,17 +1,17 @@
-import { spawn } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { Agent, request } from "node:http"
+import { Agent } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import type { AppendRequest } from "@csm/core"
 import { domainCodec, EventStore, ExpectedVersion, formatLocalTime, IMPLICIT_CHAIN } from "@csm/core"
 import { SqliteEventStore } from "@csm/adapters-store"
 import { Effect } from "effect"
 import { busyServer } from "./busy-server.ts"
+import { expectOk, send as sendOn } from "./http-client.ts"
 import { check, finish, format, median, show } from "./measure.ts"
+import { startListening } from "./processes.ts"
 
 /**
  * The server's targets, measured against the built `csm-server` as users run it (a child process
@@ -39,54 +39,14 @@ const directory = mkdtempSync(join(tmpdir(), "csm-server-bench-"))
 process.once("exit", () => rmSync(directory, { recursive: true, force: true }))
 const ADMIN = { user: "admin", password: "bench-admin-password" }
 
-/** Starts a node script and waits for its "Listening on" line; `ready` is the milliseconds that took. */
-const startProcess = async (script: string, args: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}) => {
-  const started = performance.now()
-  const child = spawn(process.execPath, [script, ...args], {
-    env: { PATH: process.env["PATH"] ?? "", CSM_PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "inherit"]
-  })
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()))
-  // A benchmark that fails must not leave its servers behind.
-  process.once("exit", () => child.kill())
-  const base = await new Promise<string>((resolve, reject) => {
-    // Every line is read, as a log collector would; only the address matters here.
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      const match = /Listening on (http:\/\/\S+)/.exec(line)
-      if (match) resolve(match[1]!)
-    })
-    void exited.then(() => reject(new Error(`${script} exited before listening.`)))
-  })
-  const stop = () => {
-    child.kill("SIGTERM")
-    return exited
-  }
-  return { base, ready: performance.now() - started, stop }
-}
-
-const startCsm = (dataDir: string) => startProcess(MAIN, [], { CSM_DATA_DIR: dataDir, CSM_ADMIN_PASSWORD: ADMIN.password })
+const startCsm = (dataDir: string) => startListening(MAIN, [], { CSM_DATA_DIR: dataDir, CSM_ADMIN_PASSWORD: ADMIN.password })
 
 const keepAlive = () => new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
 const setupAgent = keepAlive()
 
-/** One request: the status and the body. */
+/** One request on the setup connections unless another agent is given. */
 const send = (url: string, options: { agent?: Agent; method?: string; auth?: string; body?: string } = {}) =>
-  new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-    const { agent = setupAgent, method = "GET", auth, body } = options
-    const outgoing = request(url, { agent, method, ...(auth !== undefined && { auth }) }, (response) => {
-      const chunks: Array<Buffer> = []
-      response.on("data", (chunk: Buffer) => chunks.push(chunk))
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }))
-    })
-    outgoing.on("error", reject)
-    outgoing.end(body)
-  })
-
-const expectOk = async (answer: Promise<{ status: number; body: Buffer }>, what: string) => {
-  const { status, body } = await answer
-  if (status !== 200) throw new Error(`${what} answered ${status}: ${body.toString().slice(0, 300)}`)
-  return body
-}
+  sendOn(url, { agent: setupAgent, ...options })
 
 /** Milliseconds of one request. */
 const timed = async (task: () => Promise<unknown>) => {
@@ -174,7 +134,7 @@ if ((JSON.parse(pageBytes.toString()) as { api_response: { host_list: ReadonlyAr
 }
 const bodyFile = join(directory, "page-1.json")
 writeFileSync(bodyFile, pageBytes)
-const bare = await startProcess(BARE, [bodyFile])
+const bare = await startListening(BARE, [bodyFile])
 const csmRates: Array<number> = []
 const bareRates: Array<number> = []
 for (let round = 0; round < ROUNDS; round++) {
