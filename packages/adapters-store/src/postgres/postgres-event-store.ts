@@ -3,7 +3,7 @@ import { Clock, Effect, Layer, Queue, Redacted, Stream } from "effect"
 import type { Duration } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import type { AppendRequest, Checkpoint, EncodedEvent, ReadStreamOptions, StreamSlice } from "@csm/core"
-import { DefaultMaxBatchBytes, End, EventStore, followLog, pageSize, validateAppend, validateAppendMany } from "@csm/core"
+import { DefaultMaxBatchBytes, End, EventStore, followLog, pageSize, validatedAppends } from "@csm/core"
 import { makeAppendCall } from "./append-call.ts"
 import { makeCheckpoints } from "./checkpoints.ts"
 import { eventColumns, toRecorded } from "./event-row.ts"
@@ -112,18 +112,7 @@ export const makePostgresEventStore = (client: PgClient.PgClient, options: Omit<
 
     return EventStore.of({
       capabilities: { multiStreamAppend: true, strictEventIds: true },
-      append: (stream, events, expected) => {
-        const request = { stream, events, expected }
-        return Effect.suspend(() => Effect.fromResult(validateAppend(request, maxBatchBytes))).pipe(
-          Effect.flatMap((batch) => write([request], [batch])),
-          Effect.map((results) => results[0])
-        )
-      },
-      appendMany: (requests) =>
-        Effect.flatMap(
-          Effect.suspend(() => Effect.fromResult(validateAppendMany(requests, maxBatchBytes))),
-          (batches) => write(requests, batches)
-        ),
+      ...validatedAppends(write, maxBatchBytes),
       readStream,
       readAll,
       subscribe,

@@ -10,8 +10,7 @@ import {
   pageSize,
   sequenceCheckpoint,
   sequenceOf,
-  validateAppend,
-  validateAppendMany
+  validatedAppends
 } from "@csm/core"
 import { makeAppendTransaction } from "./append-transaction.ts"
 import { makeCheckpoints } from "./checkpoints.ts"
@@ -95,18 +94,7 @@ export const makeSqliteEventStore = (db: Database.Database, options: Omit<Sqlite
 
     return EventStore.of({
       capabilities: { multiStreamAppend: true, strictEventIds: true },
-      append: (stream, events, expected) => {
-        const request = { stream, events, expected }
-        return Effect.suspend(() => Effect.fromResult(validateAppend(request, maxBatchBytes))).pipe(
-          Effect.flatMap((batch) => write([request], [batch])),
-          Effect.map((results) => results[0])
-        )
-      },
-      appendMany: (requests) =>
-        Effect.flatMap(
-          Effect.suspend(() => Effect.fromResult(validateAppendMany(requests, maxBatchBytes))),
-          (batches) => write(requests, batches)
-        ),
+      ...validatedAppends(write, maxBatchBytes),
       readStream,
       readAll,
       subscribe: (from) =>
