@@ -22,6 +22,14 @@ export interface DetectedPrompt extends PromptLine {
 
 const lastLine = (text: string): string => (text.split("\n").at(-1) ?? "").trim()
 
+/**
+ * Silence that ends an answer: the scaled `promptQuiet`, like a sleep, and not the timeout floor,
+ * which at small time scales would make every connect wait whole seconds of silence. Two answers
+ * must agree anyway, so an answer cut short only costs another Enter.
+ */
+const QUIET_FLOOR_MS = 50
+const quietMs = (timing: Timing): number => Math.max(timing.sleepMs("promptQuiet"), QUIET_FLOOR_MS)
+
 /** `firstByteMs` bounds the wait for the first answer (`firstPrompt*`); later answers get `promptFirstByte`. */
 export const detectPrompt = (
   link: DeviceLink,
@@ -30,7 +38,7 @@ export const detectPrompt = (
   firstByteMs: number
 ): Effect.Effect<DetectedPrompt, TargetFailed> => {
   const answer = (firstByte: number) => Effect.sync(() => link.write(link.enter)).pipe(
-    Effect.andThen(link.reader.readUntilQuiet(firstByte, timing.timeoutMs("promptQuiet"), firstByte + timing.timeoutMs("loginStep"))),
+    Effect.andThen(link.reader.readUntilQuiet(firstByte, quietMs(timing), firstByte + timing.timeoutMs("loginStep"))),
     Effect.map(lastLine),
     Effect.catchTag("ReadEnded", () => Effect.fail(targetFailed(target, "Connection closed")))
   )
