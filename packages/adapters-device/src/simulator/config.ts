@@ -89,7 +89,7 @@ export interface SimulatedRouterConfig {
   readonly softwareVersion?: string
   /** Keyed by the URL without credentials, `;vrf` or a trailing `/` (`tftp://10.1.1.10/images/533`). */
   readonly repositories?: Readonly<Record<string, SimRepository>>
-  /** Real time = simulated time × timeScale (default 1). */
+  /** Real time = simulated time × timeScale (default `DEFAULT_TIME_SCALE`, 0.01). */
   readonly timeScale?: number
   /** The virtual clock's start (default 2017-03-07T10:15:00Z). */
   readonly clockStart?: Date

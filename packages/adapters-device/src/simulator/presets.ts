@@ -58,6 +58,12 @@ const exrFiles: Readonly<Record<string, SimRepositoryFile>> = {
 }
 
 /** The credentials of the default FTP/SFTP repositories. */
+/**
+ * 100× faster than a real router (DEVICE.md §9.5 gives real durations at 1): a full
+ * Pre-Upgrade→Commit chain takes a few seconds. The driver must run at the same scale.
+ */
+export const DEFAULT_TIME_SCALE = 0.01
+
 export const defaultRepositoryCredentials = { username: "csm", password: "csm-secret" } as const
 
 export const xrPreset: FlavourPreset = {
@@ -131,7 +137,7 @@ export const resolveRouterConfig = (config: SimulatedRouterConfig): ResolvedRout
     },
     softwareVersion: config.softwareVersion ?? preset.softwareVersion,
     repositories: config.repositories ?? preset.repositories,
-    timeScale: config.timeScale ?? 1,
+    timeScale: config.timeScale ?? DEFAULT_TIME_SCALE,
     clockStart: config.clockStart ?? new Date("2017-03-07T10:15:00Z"),
     firstOperationId: config.firstOperationId ?? 1,
     progressMode: config.progressMode ?? "time",

@@ -29,7 +29,7 @@ export const labUsage = (): string =>
     `  --count N         how many routers, 1 to ${maxRouters}`,
     "  --os OS           xr (classic), exr, or mixed (alternating, classic first); default mixed",
     "  --base-port P     router i takes SSH port P+2i and telnet port P+2i+1; default: any free ports",
-    "  --time-scale F    multiplies every simulated duration (0.001: an install takes milliseconds); default: the simulator's"
+    "  --time-scale F    multiplies every simulated duration (0.001: an install takes milliseconds); default 0.01; give csm-server the same CSM_DEVICE_TIME_SCALE"
   ].join("\n")
 
 interface Option<A> {
