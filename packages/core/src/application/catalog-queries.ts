@@ -78,9 +78,7 @@ export const ccoSoftware = (query: SoftwareQuery) =>
     if (query.date !== undefined && day === undefined) {
       return yield* refuse(`The date '${query.date}' is not a date in mm-dd-yyyy format.`)
     }
-    const list = softwareList(catalog, optimal === "true")
-    for (const warning of list.warnings) yield* Effect.logWarning(`${label(catalog)}: ${warning}`)
-    const { entries, undated } = filterByDate(list.entries, day)
+    const { entries, undated } = filterByDate(softwareList(catalog, optimal === "true").entries, day)
     for (const entry of undated) yield* Effect.logWarning(`${label(catalog)}: ${entry.name} has no usable postedDate and was left out of a date query.`)
     return entries.map(ccoRow)
   })

@@ -5,6 +5,7 @@ import { CCO_INDEX_STREAM, ccoReleaseStream } from "../catalog/events.ts"
 import { ccoIndexDecider } from "../catalog/index-decider.ts"
 import { parseCatalogIndex } from "../catalog/index-file.ts"
 import { releaseSnapshot } from "../catalog/projection.ts"
+import { softwareList } from "../catalog/optimal-list.ts"
 import { releaseCatalogOf } from "../catalog/release-catalog.ts"
 import { ccoReleaseDecider } from "../catalog/release-decider.ts"
 import type { Decider } from "../shared/decider.ts"
@@ -69,8 +70,10 @@ export const refreshCatalog = Effect.gen(function*() {
         _tag: "RecordReleaseSnapshot", ...entry, ...release, sha256, source: source.describe, fetchedAt
       })
       if (recorded) {
+        // Data-quality warnings are a property of the snapshot: logged once, when it is recorded.
         const snapshot = releaseSnapshot(views.catalog, entry.platform, entry.release)
-        const quality = snapshot === undefined ? [] : releaseCatalogOf(snapshot).warnings
+        const catalog = snapshot === undefined ? undefined : releaseCatalogOf(snapshot)
+        const quality = catalog === undefined ? [] : [...catalog.warnings, ...softwareList(catalog).warnings]
         for (const warning of [...release.warnings, ...quality]) yield* Effect.logWarning(`${label(entry)}: ${warning}`)
       }
       return { _tag: recorded ? "recorded" : "unchanged", label: label(entry) } as const
