@@ -49,7 +49,7 @@ export const embedCore = Effect.gen(function*() {
   const { views } = yield* ReadModels
   const instants = [["now", now], ["at R1's time", start], ["at R2's time", start + HOUR / 2]] as const
   for (const [label, at] of instants) {
-    const decision = selectRunnable(views.jobs, at, { concurrency: 100 })
+    const decision = selectRunnable(views.jobs, at, { concurrency: 100, instance: "example" })
     const started = decision.start.map((job) => `job ${job.id} (${job.hostname} ${job.action})`)
     lines.push(`${label}: ${started.length === 0 ? "nothing to start" : `start ${started.join(", ")}`}` +
       (decision.nextDueAt === undefined ? "" : `; next due ${formatGmt(decision.nextDueAt)}`))

@@ -9,11 +9,14 @@ import { StartupError } from "./startup-error.ts"
  */
 export const bootstrapAdmin = (username: string, configured: Redacted.Redacted<string> | undefined) =>
   Effect.gen(function*() {
-    const { views } = yield* ReadModels
+    const { views, catchUp } = yield* ReadModels
     if (views.users.size > 0) return
     const password = configured ?? Redacted.make(randomBytes(18).toString("base64url"))
     const [outcome] = yield* saveUsers([{ username, password: Redacted.value(password), privilege: "Admin" }], "csm-server")
     if (outcome?.failure !== undefined) {
+      // Another server sharing the store may have created the first user at the same moment.
+      yield* catchUp
+      if (views.users.size > 0) return
       return yield* new StartupError({ message: `The first Admin user cannot be created: ${outcome.failure}` })
     }
     yield* Console.log(

@@ -30,7 +30,8 @@ describe("readConfig", () => {
       ccoTimeoutSeconds: 30,
       maxBodyBytes: 16 * 1024 * 1024,
       maxConcurrentJobs: 100,
-      deviceTimeScale: 1
+      deviceTimeScale: 1,
+      leaseSeconds: 30
     })
   })
 
@@ -46,7 +47,8 @@ describe("readConfig", () => {
       CSM_CCO_TIMEOUT_SECONDS: "5",
       CSM_MAX_BODY_BYTES: "1024",
       CSM_MAX_CONCURRENT_JOBS: "7",
-      CSM_DEVICE_TIME_SCALE: "0.001"
+      CSM_DEVICE_TIME_SCALE: "0.001",
+      CSM_LEASE_SECONDS: "10"
     }
     expect(configOf([], env)).toMatchObject({
       port: 8080,
@@ -59,7 +61,8 @@ describe("readConfig", () => {
       ccoTimeoutSeconds: 5,
       maxBodyBytes: 1024,
       maxConcurrentJobs: 7,
-      deviceTimeScale: 0.001
+      deviceTimeScale: 0.001,
+      leaseSeconds: 10
     })
     expect(configOf(["--port", "9000", "--store=sqlite", "--data-dir", "elsewhere"], env)).toMatchObject({
       port: 9000,
@@ -97,6 +100,7 @@ describe("readConfig", () => {
     expect(refusal([], { CSM_MAX_CONCURRENT_JOBS: "1.5" })).toBe(`CSM_MAX_CONCURRENT_JOBS must be a whole number from 1 to 100000, not "1.5".`)
     expect(refusal([], { CSM_CCO_TIMEOUT_SECONDS: "0" })).toBe(`CSM_CCO_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600, not "0".`)
     expect(refusal(["--cco-refresh-seconds", "-1"])).toBe(`--cco-refresh-seconds must be a whole number of seconds from 0 to 31536000, not "-1".`)
+    expect(refusal([], { CSM_LEASE_SECONDS: "2" })).toBe(`CSM_LEASE_SECONDS must be a whole number of seconds from 3 to 3600, not "2".`)
     for (const bad of ["0", "2", "-0.5", "fast", "1e3"]) {
       expect(refusal([], { CSM_DEVICE_TIME_SCALE: bad })).toBe(`CSM_DEVICE_TIME_SCALE must be a number greater than 0 and at most 1, not "${bad}".`)
     }

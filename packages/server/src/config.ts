@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly maxConcurrentJobs: number
   /** Multiplies every device wait and timeout (DEVICE.md §1); below 1 only for simulated routers. */
   readonly deviceTimeScale: number
+  /** With several instances on one store: how long one may go silent before the others fail its running jobs. */
+  readonly leaseSeconds: number
 }
 
 /** A PostgreSQL database as the store; the URL may hold a password. */
@@ -178,7 +180,7 @@ const settings: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
   maxConcurrentJobs: {
     env: "CSM_MAX_CONCURRENT_JOBS",
     flag: "--max-concurrent-jobs",
-    meaning: "install jobs that may run at once, over all hosts",
+    meaning: "install jobs this server may run at once, over all hosts",
     fallback: 100,
     shown: "100",
     read: integerFrom(1, 100_000),
@@ -192,6 +194,15 @@ const settings: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
     shown: "1",
     read: scale,
     expected: "a number greater than 0 and at most 1"
+  },
+  leaseSeconds: {
+    env: "CSM_LEASE_SECONDS",
+    flag: "--lease-seconds",
+    meaning: "several servers on one PostgreSQL store: a server silent this long has its running jobs failed by the others",
+    fallback: 30,
+    shown: "30",
+    read: integerFrom(3, 3600),
+    expected: "a whole number of seconds from 3 to 3600"
   }
 }
 
@@ -234,7 +245,8 @@ export const readConfig = (args: ReadonlyArray<string>, env: Environment): Resul
       ccoTimeoutSeconds: value(settings.ccoTimeoutSeconds),
       maxBodyBytes: value(settings.maxBodyBytes),
       maxConcurrentJobs: value(settings.maxConcurrentJobs),
-      deviceTimeScale: value(settings.deviceTimeScale)
+      deviceTimeScale: value(settings.deviceTimeScale),
+      leaseSeconds: value(settings.leaseSeconds)
     }),
     (config): Invocation => ({ _tag: "Run", config })
   )

@@ -1,11 +1,15 @@
 import { Effect, Redacted } from "effect"
-import { randomBytes } from "node:crypto"
+import { hkdfSync, randomBytes } from "node:crypto"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { ServerConfig } from "./config.ts"
 import { StartupError } from "./startup-error.ts"
 
-/** The installation's keys: AES-256-GCM for stored passwords (STORE.md §6), HMAC for tokens (API.md §2). */
+/**
+ * The installation's keys: AES-256-GCM for stored passwords (STORE.md §6), and HMAC for tokens
+ * (API.md §2), derived from the first so that one key is all the servers sharing a store need to
+ * share: each then opens the others' passwords and accepts the others' tokens.
+ */
 export interface InstallationKeys {
   readonly secretKey: Redacted.Redacted<Uint8Array>
   readonly tokenKey: Redacted.Redacted<Uint8Array>
@@ -14,6 +18,16 @@ export interface InstallationKeys {
 }
 
 const KEY_BYTES = 32
+
+/** HKDF-SHA256 of the secret key, for token signatures only. */
+const tokenKeyOf = (secretKey: Redacted.Redacted<Uint8Array>): Redacted.Redacted<Uint8Array> =>
+  Redacted.make(new Uint8Array(hkdfSync("sha256", Redacted.value(secretKey), new Uint8Array(0), "csm-server API tokens", KEY_BYTES)))
+
+const keysFrom = (secretKey: Redacted.Redacted<Uint8Array>, secretKeySource: string): InstallationKeys => ({
+  secretKey,
+  tokenKey: tokenKeyOf(secretKey),
+  secretKeySource
+})
 
 /** `<directory>/<name>`, created with 32 random bytes (mode 0600) on first start and read ever after. */
 const keyFile = (directory: string, name: string): Redacted.Redacted<Uint8Array> => {
@@ -32,25 +46,16 @@ const keyFile = (directory: string, name: string): Redacted.Redacted<Uint8Array>
 }
 
 /**
- * The data directory (mode 0700) with its key files, created on first start. The memory store
- * keeps nothing, so it touches no disk: its keys live as long as the process.
+ * The data directory (mode 0700) with its key file, created on first start. The memory store
+ * keeps nothing, so it touches no disk: its key lives as long as the process.
  */
 export const installationKeys = (config: ServerConfig): Effect.Effect<InstallationKeys, StartupError> =>
   Effect.try({
     try: () => {
-      if (config.store === "memory") {
-        return {
-          secretKey: config.secretKey ?? Redacted.make(randomBytes(KEY_BYTES)),
-          tokenKey: Redacted.make(randomBytes(KEY_BYTES)),
-          secretKeySource: "CSM_SECRET_KEY"
-        }
-      }
-      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
-      return {
-        secretKey: config.secretKey ?? keyFile(config.dataDir, "secret.key"),
-        tokenKey: keyFile(config.dataDir, "token.key"),
-        secretKeySource: config.secretKey === undefined ? join(config.dataDir, "secret.key") : "CSM_SECRET_KEY"
-      }
+      if (config.store !== "memory") mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+      if (config.secretKey !== undefined) return keysFrom(config.secretKey, "CSM_SECRET_KEY")
+      if (config.store === "memory") return keysFrom(Redacted.make(randomBytes(KEY_BYTES)), "CSM_SECRET_KEY")
+      return keysFrom(keyFile(config.dataDir, "secret.key"), join(config.dataDir, "secret.key"))
     },
     catch: (error) =>
       error instanceof StartupError

@@ -9,7 +9,7 @@ const tmp = temporaryDirectory()
 afterAll(tmp.remove)
 
 describe("the first start", () => {
-  it("creates the data directory (0700), its two keys (0600), and an Admin whose password is printed once on stdout", async () => {
+  it("creates the data directory (0700), its key (0600), and an Admin whose password is printed once on stdout", async () => {
     const dataDir = join(tmp.path, "fresh", "data")
     const server = await startServer({ CSM_DATA_DIR: dataDir })
     try {
@@ -18,10 +18,8 @@ describe("the first start", () => {
       expect(server.stdout.join("\n").split(password)).toHaveLength(2)
       expect(server.stderr).toEqual([])
       expect(statSync(dataDir).mode & 0o777).toBe(0o700)
-      for (const key of ["secret.key", "token.key"]) {
-        expect(statSync(join(dataDir, key)).mode & 0o777).toBe(0o600)
-        expect(readFileSync(join(dataDir, key))).toHaveLength(32)
-      }
+      expect(statSync(join(dataDir, "secret.key")).mode & 0o777).toBe(0o600)
+      expect(readFileSync(join(dataDir, "secret.key"))).toHaveLength(32)
       expect(existsSync(join(dataDir, "csm.sqlite"))).toBe(true)
 
       const token = await server.get("/api/v1/token", ["admin", password])

@@ -9,9 +9,9 @@ const tmp = temporaryDirectory()
 afterAll(tmp.remove)
 
 describe("a restart on the same data directory", () => {
-  it("keeps regions, hosts, users and jobs, the keys, and so the tokens issued before it", async () => {
+  it("keeps regions, hosts, users and jobs, the key, and so the tokens issued before it", async () => {
     const env = { CSM_DATA_DIR: join(tmp.path, "data") }
-    const keys = () => ["secret.key", "token.key"].map((name) => readFileSync(join(env.CSM_DATA_DIR, name)))
+    const key = () => readFileSync(join(env.CSM_DATA_DIR, "secret.key"))
 
     const first = await startServer(env)
     const admin: Credentials = ["admin", printedPassword(first)]
@@ -20,13 +20,13 @@ describe("a restart on the same data directory", () => {
     await first.post("/api/v1/users", { username: "operator", password: "operator-pw", privilege: "Operator" }, admin)
     await first.post("/api/v1/install", { hostname: "My Host 1", install_action: "Commit", scheduled_time: "01-01-2099 08:00 AM", utc_offset: "+00:00" }, admin)
     const token: Credentials = [String(dig((await first.get("/api/v1/token", admin)).body, "token")), "unused"]
-    const keysBefore = keys()
+    const keyBefore = key()
     expect(await first.stop()).toEqual({ code: 0, signal: null })
 
     const second = await startServer(env)
     try {
       expect(second.stdout.join("\n")).not.toContain("Created the Admin user")
-      expect(keys()).toEqual(keysBefore)
+      expect(key()).toEqual(keyBefore)
       expect(dig((await second.get("/api/v1/hosts", token)).body, "api_response", "host_list", 0)).toMatchObject({ hostname: "My Host 1", region: "SJ Labs" })
       expect(dig((await second.get("/api/v1/regions", token)).body, "api_response", "region_list")).toEqual([{ region_name: "SJ Labs" }])
       const users = dig((await second.get("/api/v1/users", token)).body, "api_response", "user_list") as ReadonlyArray<{ username: string }>

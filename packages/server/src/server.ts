@@ -5,6 +5,7 @@ import { CatalogRefresher, EventStore, MemoryEventStore, ReadModels, runCatalogR
 import { NodeHttpServer } from "@effect/platform-node"
 import { Cause, Effect, Layer, Redacted } from "effect"
 import { HttpRouter } from "effect/http"
+import { randomUUID } from "node:crypto"
 import { createServer } from "node:http"
 import { resolve } from "node:path"
 import { bootstrapAdmin } from "./admin.ts"
@@ -77,15 +78,25 @@ export const runServer = (config: ServerConfig) =>
     )
 
     yield* Effect.logInfo(store.label)
+    // Each start is a new instance: a restarted server never mistakes its previous run's jobs for its own.
+    const instance = randomUUID()
+    yield* Effect.logInfo(`Instance ${instance}`)
     return yield* Effect.gen(function*() {
-      yield* checkSecretKey(keys.secretKeySource)
       yield* bootstrapAdmin(config.adminUser, config.adminPassword)
+      // After the bootstrap: another server on the store may have just created the first user.
+      yield* checkSecretKey(keys.secretKeySource)
       const { status } = yield* CatalogRefresher
       yield* Effect.logInfo(`CCO catalog: ${(yield* status).source}, refreshed ${
         config.ccoRefreshSeconds === 0 ? "at start-up only" : `every ${config.ccoRefreshSeconds} s`
       }`)
       yield* Effect.forkChild(runCatalogRefresh(config.ccoRefreshSeconds))
-      return yield* runScheduler({ concurrency: config.maxConcurrentJobs }).pipe(
+      return yield* runScheduler({
+        concurrency: config.maxConcurrentJobs,
+        instance,
+        leaseMs: config.leaseSeconds * 1000,
+        // Only a PostgreSQL (or KurrentDB) store can be shared by several servers.
+        soleInstance: config.store === "sqlite" || config.store === "memory"
+      }).pipe(
         Effect.provide(Http),
         Effect.catchTag("ServeError", ({ cause }) =>
           new StartupError({ message: `Cannot listen on ${config.host} port ${config.port}: ${(cause as Error).message}.` }))

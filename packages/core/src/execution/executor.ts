@@ -5,7 +5,7 @@ import type { StreamChange } from "../application/stream-change.ts"
 import { decideOn } from "../application/stream-change.ts"
 import { hostDecider } from "../hosts/decider.ts"
 import { hostStream } from "../hosts/events.ts"
-import { installJobStream } from "../install/events.ts"
+import { InstallHostClaimed, installHostStream, installJobStream } from "../install/events.ts"
 import type { InstallJobCommand } from "../install/job-decider.ts"
 import { installJobDecider } from "../install/job-decider.ts"
 import type { InstallJob } from "../install/jobs-projection.ts"
@@ -20,6 +20,10 @@ import { SessionLogChunk, sessionLogStream } from "./session-log-events.ts"
 /** Why a job that was running when the server stopped is failed at the next start. */
 export const INTERRUPTED_BY_RESTART = "A server restart interrupted this job; it did not finish."
 
+/** Why a job is failed when the server instance running it stopped renewing its lease. */
+export const leaseExpired = (leaseMs: number): string =>
+  `The server instance running this job gave no sign of life for ${Math.round(leaseMs / 1000)} s; the job did not finish.`
+
 const INTERNAL_FAULT = "The job stopped because of an internal error in the device driver."
 
 const metadata = { actor: "scheduler" }
@@ -31,13 +35,21 @@ const jobChange = (command: Exclude<InstallJobCommand, { readonly _tag: "Schedul
 const now = Clock.currentTimeMillis
 
 /**
- * Claims a due job by appending `InstallJobStarted` at the version the decision saw: when
- * several server instances share a store, exactly one append succeeds. True when this one won.
+ * Claims a due job for `instance`: `InstallJobStarted` at the job stream's version and a claim of
+ * its host at the host stream's version, both as the read model saw them, in one append. When
+ * several server instances share a store, exactly one instance starts the job, and a host never
+ * runs two jobs at once. True when this one won.
  */
-export const claimJob = Effect.fnUntraced(function*(id: number) {
-  const change = yield* jobChange({ _tag: "StartInstallJob", id, now: yield* now })
-  if (change === undefined) return false
-  return yield* commit([change], metadata).pipe(
+export const claimJob = Effect.fnUntraced(function*(job: InstallJob, instance: string) {
+  const { views } = yield* ReadModels
+  const at = yield* now
+  const started = installJobDecider.decide({ _tag: "StartInstallJob", id: job.id, instance, now: at }, job.status)
+  if (Result.isFailure(started)) return false
+  const claimed = InstallHostClaimed.make({ hostname: job.hostname, id: job.id, time: toIsoTime(at) })
+  return yield* commit([
+    { stream: installJobStream(job.id), expected: ExpectedVersion.Exact(job.version), events: started.success },
+    { stream: installHostStream(job.hostname), expected: ExpectedVersion.Exact(views.jobs.hostClaimVersion(job.hostname)), events: [claimed] }
+  ], metadata).pipe(
     Effect.as(true),
     Effect.catchTag("ConcurrencyConflict", () => Effect.succeed(false))
   )
@@ -117,17 +129,22 @@ export const runClaimedJob = (job: InstallJob) =>
     yield* finish(job, outcome).pipe(retryOnConflict)
   }).pipe(Effect.catchCause((cause) => Effect.logError(`Install job ${job.id}: its outcome was not recorded`, cause)))
 
+/** Fails `jobs`, those still running by the time of the append, with `statusMessage`. */
+export const failRunningJobs = (jobs: ReadonlyArray<InstallJob>, statusMessage: string) =>
+  retryOnConflict(Effect.gen(function*() {
+    const at = yield* now
+    const changes: Array<StreamChange> = []
+    for (const job of jobs) {
+      const change = yield* jobChange({ _tag: "FailInstallJob", id: job.id, statusMessage, warnings: [], now: at })
+      if (change !== undefined) changes.push(change)
+    }
+    yield* commit(changes, metadata)
+    return changes.length
+  }))
+
 /** Fails the jobs a previous run of the server left in progress, saying so. */
 export const failInterruptedJobs = Effect.gen(function*() {
   const { views, catchUp } = yield* ReadModels
   yield* catchUp
-  const at = yield* now
-  const changes: Array<StreamChange> = []
-  for (const job of views.jobs.withStatus("in-progress")) {
-    const command = { _tag: "FailInstallJob", id: job.id, statusMessage: INTERRUPTED_BY_RESTART, warnings: [], now: at } as const
-    const change = yield* jobChange(command)
-    if (change !== undefined) changes.push(change)
-  }
-  yield* commit(changes, metadata)
-  return changes.length
+  return yield* failRunningJobs([...views.jobs.withStatus("in-progress")], INTERRUPTED_BY_RESTART)
 })

@@ -14,6 +14,7 @@ import type { DeviceJob, DeviceOutcome } from "./device-gateway.ts"
 import { DeviceGateway } from "./device-gateway.ts"
 import { claimJob, INTERRUPTED_BY_RESTART } from "./executor.ts"
 import { runScheduler } from "./scheduler.ts"
+import type { SchedulerOptions } from "./scheduler.ts"
 import { sessionLogStream } from "./session-log-events.ts"
 
 const HOUR = 3_600_000
@@ -77,6 +78,11 @@ const setUp = Effect.gen(function*() {
 
 const domain = (gateway: Layer.Layer<DeviceGateway>) => Layer.mergeAll(EmbeddedDomain, NoSecrets, gateway)
 
+const LEASE_MS = 30_000
+
+/** The options of a server that is its store's only instance. */
+const sole = (concurrency: number): SchedulerOptions => ({ concurrency, instance: "A", leaseMs: LEASE_MS, soleInstance: true })
+
 describe("the scheduler", () => {
   it.effect("runs each chain at its time, in dependency order, one job per host; a failure blocks its dependents", () => {
     const fleet = scriptedGateway((job) =>
@@ -90,7 +96,7 @@ describe("the scheduler", () => {
       const plan = yield* scheduleInstall([...chain("R1", at, "+00:00"), ...chain("R2", at, "+00:00")], "operator")
       assert.strictEqual(plan._tag, "Planned")
 
-      const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 100 }))
+      const scheduler = yield* Effect.forkChild(runScheduler(sole(100)))
       const { views } = yield* ReadModels
       yield* TestClock.adjust(HOUR - 60_000)
       yield* Effect.yieldNow
@@ -137,7 +143,7 @@ describe("the scheduler", () => {
       const hosts = Array.from({ length: 6 }, (_, i) => `H${i}`)
       yield* saveHosts(hosts.map((hostname) => ({ hostname, region: "Lab", connection_type: "telnet", ts_or_ip: "10.0.0.1" })), "admin")
       yield* scheduleInstall(hosts.map((hostname) => ({ hostname, install_action: "Pre-Upgrade" })), "operator")
-      const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 2 }))
+      const scheduler = yield* Effect.forkChild(runScheduler(sole(2)))
       for (let round = 0; round < 3; round++) {
         yield* awaitViews((v) => v.jobs.runningCount === 2)
         yield* TestClock.adjust(1_000)
@@ -153,10 +159,12 @@ describe("the scheduler", () => {
     return Effect.gen(function*() {
       yield* setUp
       yield* scheduleInstall([{ hostname: "R1", install_action: "Pre-Upgrade" }], "operator")
-      assert.isTrue(yield* claimJob(1), "the claim of a due job succeeds")
-      assert.isFalse(yield* claimJob(1), "a job is claimed once")
+      const { views: before } = yield* ReadModels
+      const job = before.jobs.get(1)!
+      assert.isTrue(yield* claimJob(job, "previous-run"), "the claim of a due job succeeds")
+      assert.isFalse(yield* claimJob(job, "previous-run"), "a job is claimed once")
 
-      const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 10 }))
+      const scheduler = yield* Effect.forkChild(runScheduler(sole(10)))
       yield* awaitViews((v) => v.jobs.get(1)?.status === "failed")
       const { views } = yield* ReadModels
       assert.strictEqual(views.jobs.get(1)?.statusMessage, INTERRUPTED_BY_RESTART)
@@ -176,7 +184,7 @@ describe("the scheduler", () => {
       const { views } = yield* ReadModels
       assert.strictEqual(views.jobs.get(1), undefined)
       assert.isTrue(views.jobs.wasDeleted(1))
-      const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 10 }))
+      const scheduler = yield* Effect.forkChild(runScheduler(sole(10)))
       yield* TestClock.adjust(HOUR)
       yield* Effect.yieldNow
       assert.deepStrictEqual(fleet.ran, [])
@@ -206,7 +214,7 @@ describe("the scheduler", () => {
         const plan = yield* scheduleInstall([row(action, minutes)], "operator")
         assert.strictEqual(plan._tag, "Planned", JSON.stringify(plan))
       }
-      const scheduler = yield* Effect.forkChild(runScheduler({ concurrency: 10 }))
+      const scheduler = yield* Effect.forkChild(runScheduler(sole(10)))
       yield* TestClock.adjust(5 * 60_000)
       yield* awaitViews((v) => [...v.jobs.withStatus("completed")].length === 4)
       yield* Fiber.interrupt(scheduler)

@@ -1,21 +1,58 @@
 import { Clock, Effect, FiberSet, Queue, Stream } from "effect"
+import { commit } from "../application/commit.ts"
 import { ReadModels } from "../application/read-models.ts"
+import { InstallLeaseRenewed, installLeaseStream } from "../install/events.ts"
+import { expiredHolders, jobsHeldBy, leaseHolders, nextExpiry, observeLeases } from "../install/lease-watch.ts"
+import type { LeaseWatch } from "../install/lease-watch.ts"
 import { selectRunnable } from "../install/scheduler-rule.ts"
 import type { SchedulerLimits } from "../install/scheduler-rule.ts"
-import { End, EventStore } from "../store/event-store.ts"
-import { claimJob, failInterruptedJobs, runClaimedJob } from "./executor.ts"
+import { toIsoTime } from "../shared/time.ts"
+import { End, EventStore, ExpectedVersion } from "../store/event-store.ts"
+import { claimJob, failInterruptedJobs, failRunningJobs, leaseExpired, runClaimedJob } from "./executor.ts"
+
+export interface SchedulerOptions extends SchedulerLimits {
+  /**
+   * How long an instance running jobs may go without renewing its lease before another instance
+   * fails its jobs as interrupted. It renews every third of this.
+   */
+  readonly leaseMs: number
+  /**
+   * No other instance can share the store (SQLite, memory): the jobs found in progress at start
+   * were left by this server's previous run, and are failed at once rather than after a lease.
+   */
+  readonly soleInstance: boolean
+}
+
+const earliest = (...times: ReadonlyArray<number | undefined>): number | undefined => {
+  const known = times.filter((time) => time !== undefined)
+  return known.length === 0 ? undefined : Math.min(...known)
+}
+
+/** While this instance runs jobs, a renewal of its lease every third of the lease. */
+const renewLease = (options: SchedulerOptions, running: FiberSet.FiberSet<unknown, unknown>) =>
+  Effect.gen(function*() {
+    for (;;) {
+      yield* Effect.sleep(options.leaseMs / 3)
+      if ((yield* FiberSet.size(running)) === 0) continue
+      const renewed = InstallLeaseRenewed.make({ instance: options.instance, time: toIsoTime(yield* Clock.currentTimeMillis) })
+      yield* commit([{ stream: installLeaseStream(options.instance), expected: ExpectedVersion.Any, events: [renewed] }], {
+        actor: "scheduler"
+      }).pipe(Effect.catchCause((cause) => Effect.logWarning("This instance's lease was not renewed", cause)))
+    }
+  })
 
 /**
- * The scheduler fiber: fails the jobs a previous run left in progress, then loops: catch up,
- * ask the pure rule which jobs may start, claim and run them, and sleep until the next event in
- * the store or the next due time, whichever comes first. Time is Effect's `Clock`, so tests
+ * The scheduler fiber: fails the jobs a previous run left in progress (when it is the store's sole
+ * instance), then loops: catch up, fail the jobs of instances whose lease ran out, ask the pure rule
+ * which jobs may start, claim and run them, and sleep until the next event in the store, the next
+ * due time or the next lease to run out, whichever comes first. Time is Effect's `Clock`, so tests
  * drive it with `TestClock`. It runs until interrupted; running jobs are interrupted with it.
  */
-export const runScheduler = (limits: SchedulerLimits) =>
+export const runScheduler = (options: SchedulerOptions) =>
   Effect.gen(function*() {
     const store = yield* EventStore
     const { views, catchUp } = yield* ReadModels
-    yield* failInterruptedJobs
+    if (options.soleInstance) yield* failInterruptedJobs
 
     // Any new event may free a host or complete a dependency: one pending wake-up is enough.
     const wake = yield* Queue.sliding<void>(1)
@@ -24,21 +61,33 @@ export const runScheduler = (limits: SchedulerLimits) =>
       Effect.forkScoped
     )
     const running = yield* FiberSet.make()
+    yield* Effect.forkScoped(renewLease(options, running))
+    let leases: LeaseWatch = new Map()
+
+    const failLapsedHolders = Effect.gen(function*() {
+      const now = yield* Clock.currentTimeMillis
+      leases = observeLeases(leases, leaseHolders(views.jobs, options.instance), now)
+      const lapsed = expiredHolders(leases, now, options.leaseMs)
+      if (lapsed.size === 0) return
+      yield* failRunningJobs(jobsHeldBy(views.jobs, lapsed), leaseExpired(options.leaseMs))
+      leases = observeLeases(leases, leaseHolders(views.jobs, options.instance), now)
+    })
 
     const startDueJobs = Effect.gen(function*() {
       yield* catchUp
-      const decision = selectRunnable(views.jobs, yield* Clock.currentTimeMillis, limits)
+      yield* failLapsedHolders
+      const decision = selectRunnable(views.jobs, yield* Clock.currentTimeMillis, options)
       for (const job of decision.start) {
         // The claim is folded in before the next job is considered, so the limits stay exact.
-        if (yield* claimJob(job.id)) yield* FiberSet.run(running)(runClaimedJob(job))
+        if (yield* claimJob(job, options.instance)) yield* FiberSet.run(running)(runClaimedJob(job))
       }
-      return decision.nextDueAt
+      return earliest(decision.nextDueAt, nextExpiry(leases, options.leaseMs))
     })
 
     for (;;) {
-      const nextDueAt = yield* startDueJobs
+      const wakeAt = yield* startDueJobs
       const woken = Queue.take(wake)
-      if (nextDueAt === undefined) yield* woken
-      else yield* Effect.raceFirst(woken, Effect.sleep(Math.max(0, nextDueAt - (yield* Clock.currentTimeMillis))))
+      if (wakeAt === undefined) yield* woken
+      else yield* Effect.raceFirst(woken, Effect.sleep(Math.max(0, wakeAt - (yield* Clock.currentTimeMillis))))
     }
   }).pipe(Effect.scoped)

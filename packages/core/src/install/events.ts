@@ -28,8 +28,17 @@ export const InstallJobScheduled = Schema.TaggedStruct("InstallJobScheduled", {
 })
 export type InstallJobScheduled = typeof InstallJobScheduled.Type
 
-/** The claim: appended with the job stream's expected version, so exactly one server instance runs the job. */
-export const InstallJobStarted = Schema.TaggedStruct("InstallJobStarted", { id: JobId, time: IsoTime })
+/**
+ * The claim: appended with the job stream's expected version, so exactly one server instance runs
+ * the job, and with the host's claim (below). `instance` names the server instance that runs it,
+ * whose lease tells the others whether it still does; events written before instances could share
+ * a store have none.
+ */
+export const InstallJobStarted = Schema.TaggedStruct("InstallJobStarted", {
+  id: JobId,
+  instance: Schema.optionalKey(Schema.String),
+  time: IsoTime
+})
 export type InstallJobStarted = typeof InstallJobStarted.Type
 
 export const InstallJobProgressed = Schema.TaggedStruct("InstallJobProgressed", {
@@ -77,6 +86,25 @@ export const InstallJobIdsReserved = Schema.TaggedStruct("InstallJobIdsReserved"
 })
 export type InstallJobIdsReserved = typeof InstallJobIdsReserved.Type
 
+/**
+ * A host's claims, stream `install-host-<hostname>`: each job start appends one, expecting the
+ * version the scheduler's read model saw. Two instances that both find the host idle cannot both
+ * start a job on it: the second append conflicts.
+ */
+export const installHostStream = (hostname: string): string => `install-host-${hostname}`
+
+export const InstallHostClaimed = Schema.TaggedStruct("InstallHostClaimed", { hostname: Schema.String, id: JobId, time: IsoTime })
+export type InstallHostClaimed = typeof InstallHostClaimed.Type
+
+/**
+ * A server instance's sign of life, stream `install-lease-<instance>`, appended every third of the
+ * lease while it runs jobs. Another instance that sees none for a whole lease fails its jobs.
+ */
+export const installLeaseStream = (instance: string): string => `install-lease-${instance}`
+
+export const InstallLeaseRenewed = Schema.TaggedStruct("InstallLeaseRenewed", { instance: Schema.String, time: IsoTime })
+export type InstallLeaseRenewed = typeof InstallLeaseRenewed.Type
+
 export type InstallJobEvent =
   | InstallJobScheduled
   | InstallJobStarted
@@ -85,7 +113,7 @@ export type InstallJobEvent =
   | InstallJobFailed
   | InstallJobDeleted
 
-export type InstallEvent = InstallJobEvent | InstallJobIdsReserved
+export type InstallEvent = InstallJobEvent | InstallJobIdsReserved | InstallHostClaimed | InstallLeaseRenewed
 
 export const installEventDefinitions = [
   { type: "InstallJobScheduled", schemaVersion: 1, schema: InstallJobScheduled },
@@ -94,5 +122,7 @@ export const installEventDefinitions = [
   { type: "InstallJobCompleted", schemaVersion: 1, schema: InstallJobCompleted },
   { type: "InstallJobFailed", schemaVersion: 1, schema: InstallJobFailed },
   { type: "InstallJobDeleted", schemaVersion: 1, schema: InstallJobDeleted },
-  { type: "InstallJobIdsReserved", schemaVersion: 1, schema: InstallJobIdsReserved }
+  { type: "InstallJobIdsReserved", schemaVersion: 1, schema: InstallJobIdsReserved },
+  { type: "InstallHostClaimed", schemaVersion: 1, schema: InstallHostClaimed },
+  { type: "InstallLeaseRenewed", schemaVersion: 1, schema: InstallLeaseRenewed }
 ] as const satisfies ReadonlyArray<EventDefinition>

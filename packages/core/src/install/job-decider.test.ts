@@ -61,21 +61,21 @@ describe("schedule", () => {
 
 describe("start (the claim)", () => {
   it("starts a scheduled job", () => {
-    spec.given([scheduled(7)]).when({ _tag: "StartInstallJob", id: 7, now }).then([{ _tag: "InstallJobStarted", id: 7, time }])
+    spec.given([scheduled(7)]).when({ _tag: "StartInstallJob", id: 7, instance: "A", now }).then([{ _tag: "InstallJobStarted", id: 7, instance: "A", time }])
   })
 
   it("refuses a job that is not scheduled", () => {
-    spec.given([]).when({ _tag: "StartInstallJob", id: 7, now }).thenRejects("Install job 7 does not exist.")
-    spec.given([scheduled(7), started(7)]).when({ _tag: "StartInstallJob", id: 7, now }).thenRejects(
+    spec.given([]).when({ _tag: "StartInstallJob", id: 7, instance: "A", now }).thenRejects("Install job 7 does not exist.")
+    spec.given([scheduled(7), started(7)]).when({ _tag: "StartInstallJob", id: 7, instance: "A", now }).thenRejects(
       "Unable to start install job 7 as it is in progress."
     )
-    spec.given([scheduled(7), started(7), completed(7)]).when({ _tag: "StartInstallJob", id: 7, now }).thenRejects(
+    spec.given([scheduled(7), started(7), completed(7)]).when({ _tag: "StartInstallJob", id: 7, instance: "A", now }).thenRejects(
       "Unable to start install job 7 as it is completed."
     )
-    spec.given([scheduled(7), started(7), failed(7)]).when({ _tag: "StartInstallJob", id: 7, now }).thenRejects(
+    spec.given([scheduled(7), started(7), failed(7)]).when({ _tag: "StartInstallJob", id: 7, instance: "A", now }).thenRejects(
       "Unable to start install job 7 as it is failed."
     )
-    spec.given([scheduled(7), deleted(7)]).when({ _tag: "StartInstallJob", id: 7, now }).thenRejects(
+    spec.given([scheduled(7), deleted(7)]).when({ _tag: "StartInstallJob", id: 7, instance: "A", now }).thenRejects(
       "Install job 7 does not exist."
     )
   })

@@ -22,7 +22,7 @@ export interface PlannedJob {
 
 export type InstallJobCommand =
   | { readonly _tag: "ScheduleInstallJob"; readonly job: PlannedJob; readonly createdBy: string; readonly now: number }
-  | { readonly _tag: "StartInstallJob"; readonly id: number; readonly now: number }
+  | { readonly _tag: "StartInstallJob"; readonly id: number; readonly instance: string; readonly now: number }
   | { readonly _tag: "RecordInstallJobProgress"; readonly id: number; readonly statusMessage: string; readonly now: number }
   | {
     readonly _tag: "CompleteInstallJob"
@@ -76,7 +76,7 @@ const decide = (command: InstallJobCommand, state: InstallJobState): Result.Resu
         ? Result.succeed([scheduled(command.job, command.createdBy, time)])
         : reject(`Install job ${command.job.id} already exists.`)
     case "StartInstallJob":
-      return transition(state, ["scheduled"], "start", { _tag: "InstallJobStarted", id: command.id, time })
+      return transition(state, ["scheduled"], "start", { _tag: "InstallJobStarted", id: command.id, instance: command.instance, time })
     case "RecordInstallJobProgress":
       return transition(state, ["in-progress"], "update", {
         _tag: "InstallJobProgressed",

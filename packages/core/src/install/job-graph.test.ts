@@ -3,7 +3,7 @@ import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { selectDeletions } from "./delete-selection.ts"
 import type { InstallJobScheduled } from "./events.ts"
-import { completed, failed, installJobsOf, minute, record, scheduled, started } from "../testing/install-fixtures.ts"
+import { completed, failed, INSTANCE, installJobsOf, minute, record, scheduled, started } from "../testing/install-fixtures.ts"
 import type { InstallJob, InstallJobs } from "./jobs-projection.ts"
 import type { SchedulerDecision } from "./scheduler-rule.ts"
 import { selectRunnable } from "./scheduler-rule.ts"
@@ -50,7 +50,7 @@ const simulate = (
   const jobs = installJobsOf(...events)
   let draws = 0
   for (let now = 0; now < rounds; now++) {
-    const decision = selectRunnable(jobs, minute(now), { concurrency })
+    const decision = selectRunnable(jobs, minute(now), { concurrency, instance: INSTANCE })
     check(jobs, minute(now), decision)
     if (decision.start.length === 0 && jobs.runningCount === 0 && decision.nextDueAt === undefined) break
     record(jobs, ...decision.start.map((job) => started(job.id, now)))

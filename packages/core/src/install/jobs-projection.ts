@@ -21,6 +21,8 @@ export interface InstallJob extends PlannedJob {
   readonly statusMessage: string
   readonly packageChanges: ReadonlyArray<string>
   readonly warnings: ReadonlyArray<string>
+  /** The server instance that started the job, when its claim names one. */
+  readonly instance: string | undefined
   /** The version of the job's stream: a claim appends `InstallJobStarted` expecting it. */
   readonly version: number
 }
@@ -47,6 +49,10 @@ export class InstallJobs {
     failed: new Set()
   }
   readonly #deleted = new Set<number>()
+  /** The version of each host's claims stream (`install-host-<hostname>`). */
+  readonly #hostClaims = new Map<string, number>()
+  /** How many times each server instance renewed its lease. */
+  readonly #leaseRenewals = new Map<string, number>()
   #idSequence: InstallJobIdsState & { readonly version: number } = { ...jobIdsDecider.initialState, version: 0 }
 
   get(id: number): InstallJob | undefined {
@@ -77,6 +83,23 @@ export class InstallJobs {
     return this.#byStatus["in-progress"].size
   }
 
+  /** How many jobs `instance` is running now. */
+  runningCountOf(instance: string): number {
+    let count = 0
+    for (const job of this.#byStatus["in-progress"]) if (job.instance === instance) count++
+    return count
+  }
+
+  /** The version of the host's claims stream: the next claim of the host expects it. */
+  hostClaimVersion(hostname: string): number {
+    return this.#hostClaims.get(hostname) ?? 0
+  }
+
+  /** How many times `instance` has renewed its lease so far. */
+  leaseRenewals(instance: string): number {
+    return this.#leaseRenewals.get(instance) ?? 0
+  }
+
   * #completed(): Iterable<InstallJob> {
     for (const job of this.#byId.values()) if (job.status === "completed") yield job
   }
@@ -102,6 +125,14 @@ export class InstallJobs {
       this.#idSequence = { ...jobIdsDecider.evolve(this.#idSequence, event), version: meta.version }
       return
     }
+    if (event._tag === "InstallHostClaimed") {
+      this.#hostClaims.set(event.hostname, meta.version)
+      return
+    }
+    if (event._tag === "InstallLeaseRenewed") {
+      this.#leaseRenewals.set(event.instance, meta.version)
+      return
+    }
     if (event._tag === "InstallJobScheduled") return this.#add(event, meta.version)
     const job = this.#byId.get(event.id)
     if (job === undefined) return // a consistent log never has one; the decider refuses them
@@ -110,6 +141,7 @@ export class InstallJobs {
     switch (event._tag) {
       case "InstallJobStarted":
         job.startedAt = at
+        job.instance = event.instance
         return this.#move(job, "in-progress", at)
       case "InstallJobProgressed":
         job.statusMessage = event.status_message
@@ -148,6 +180,7 @@ export class InstallJobs {
       statusMessage: "",
       packageChanges: [],
       warnings: [],
+      instance: undefined,
       version
     }
     this.#byId.set(job.id, job)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { completed, deleted, failed, installJobsOf, minute, record, scheduled, started } from "../testing/install-fixtures.ts"
+import { completed, deleted, failed, INSTANCE, installJobsOf, minute, record, scheduled, started } from "../testing/install-fixtures.ts"
 import type { InstallJobs } from "./jobs-projection.ts"
 import { selectRunnable } from "./scheduler-rule.ts"
 
 const decide = (jobs: InstallJobs, now: number, concurrency = 10) => {
-  const decision = selectRunnable(jobs, now, { concurrency })
+  const decision = selectRunnable(jobs, now, { concurrency, instance: INSTANCE })
   return {
     start: decision.start.map((job) => job.id),
     blocked: decision.blocked.map(({ job, reason }) => [job.id, reason]),
@@ -80,5 +80,18 @@ describe("the scheduler rule", () => {
     )
     expect(decide(jobs, minute(2), 3).start).toEqual([3, 4, 1])
     expect(decide(record(jobs, started(3)), minute(2), 3).start).toEqual([4, 1])
+  })
+
+  it("counts only this instance's jobs against its limit, and never starts a job on a host another instance is busy with", () => {
+    const jobs = installJobsOf(
+      scheduled(1, { hostname: "R1" }),
+      scheduled(2, { hostname: "R2" }),
+      scheduled(3, { hostname: "R3" }),
+      scheduled(4, { hostname: "R1", at: 1 }),
+      started(1, 0, "instance-b"),
+      started(2, 0, "instance-b")
+    )
+    expect(decide(jobs, minute(1), 1).start).toEqual([3])
+    expect(decide(record(jobs, started(3)), minute(1), 1).start).toEqual([])
   })
 })

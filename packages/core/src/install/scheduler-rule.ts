@@ -1,8 +1,10 @@
 import type { InstallJob, InstallJobs } from "./jobs-projection.ts"
 
 export interface SchedulerLimits {
-  /** How many jobs may run at once, over all hosts. A host never runs more than one. */
+  /** How many jobs this server instance may run at once, over all hosts. A host never runs more than one. */
   readonly concurrency: number
+  /** This server instance: the jobs other instances run use none of its concurrency. */
+  readonly instance: string
 }
 
 export interface SchedulerDecision {
@@ -36,7 +38,7 @@ export const blockedReason = (jobs: InstallJobs, job: InstallJob): string | unde
   return undefined
 }
 
-/** Which jobs start now: due, dependency completed, host idle, under the concurrency limit. */
+/** Which jobs start now: due, dependency completed, host idle (whoever runs its job), under this instance's limit. */
 export const selectRunnable = (jobs: InstallJobs, now: number, limits: SchedulerLimits): SchedulerDecision => {
   const blocked: Array<{ readonly job: InstallJob; readonly reason: string }> = []
   const due: Array<InstallJob> = []
@@ -48,9 +50,10 @@ export const selectRunnable = (jobs: InstallJobs, now: number, limits: Scheduler
     else if (job.dependency === undefined || jobs.get(job.dependency)?.status === "completed") due.push(job)
   }
   const busyHosts = new Set([...jobs.withStatus("in-progress")].map((job) => job.hostname))
+  const running = jobs.runningCountOf(limits.instance)
   const start: Array<InstallJob> = []
   for (const job of due.sort((a, b) => a.scheduledAt - b.scheduledAt || a.id - b.id)) {
-    if (jobs.runningCount + start.length >= limits.concurrency) break
+    if (running + start.length >= limits.concurrency) break
     if (busyHosts.has(job.hostname)) continue
     busyHosts.add(job.hostname)
     start.push(job)

@@ -2,7 +2,7 @@ import { Result } from "effect"
 import type { Rejected } from "../shared/rejected.ts"
 import { toIsoTime } from "../shared/time.ts"
 import type { InstallEvent, InstallJobEvent, InstallJobScheduled } from "../install/events.ts"
-import { INSTALL_JOB_IDS_STREAM, installJobStream } from "../install/events.ts"
+import { INSTALL_JOB_IDS_STREAM, installHostStream, installJobStream, installLeaseStream } from "../install/events.ts"
 import { InstallJobs } from "../install/jobs-projection.ts"
 import type { InstallAction } from "../install/schemas.ts"
 
@@ -37,7 +37,10 @@ export const scheduled = (
   time: timeAt(0)
 })
 
-export const started = (id: number, at = 0): InstallJobEvent => ({ _tag: "InstallJobStarted", id, time: timeAt(at) })
+/** The server instance the fixtures' jobs run on. */
+export const INSTANCE = "instance-a"
+
+export const started = (id: number, at = 0, instance = INSTANCE): InstallJobEvent => ({ _tag: "InstallJobStarted", id, instance, time: timeAt(at) })
 
 export const completed = (id: number, at = 0): InstallJobEvent => ({
   _tag: "InstallJobCompleted",
@@ -62,12 +65,24 @@ export const deleted = (id: number, at = 0): InstallJobEvent => ({
   time: timeAt(at)
 })
 
+/** The stream of `event`, and its version before `event` as `jobs` knows it. */
+const streamOf = (jobs: InstallJobs, event: InstallEvent): readonly [string, number] => {
+  switch (event._tag) {
+    case "InstallJobIdsReserved":
+      return [INSTALL_JOB_IDS_STREAM, jobs.idSequence.version]
+    case "InstallHostClaimed":
+      return [installHostStream(event.hostname), jobs.hostClaimVersion(event.hostname)]
+    case "InstallLeaseRenewed":
+      return [installLeaseStream(event.instance), jobs.leaseRenewals(event.instance)]
+    default:
+      return [installJobStream(event.id), jobs.get(event.id)?.version ?? 0]
+  }
+}
+
 /** Folds `events` into `jobs`, each at the next version of its stream, as the projection runner would. */
 export const record = (jobs: InstallJobs, ...events: ReadonlyArray<InstallEvent>): InstallJobs => {
   for (const event of events) {
-    const [stream, version] = event._tag === "InstallJobIdsReserved"
-      ? [INSTALL_JOB_IDS_STREAM, jobs.idSequence.version]
-      : [installJobStream(event.id), jobs.get(event.id)?.version ?? 0]
+    const [stream, version] = streamOf(jobs, event)
     jobs.apply(event, { stream, version: version + 1, recordedAt: toIsoTime(ORIGIN) })
   }
   return jobs
