@@ -35,7 +35,7 @@ const postgresName = (url: Redacted.Redacted<string>): string => {
 /** The configured store, and how the start-up log names it. */
 const storeOf = (config: ServerConfig, file: string) =>
   config.store === "sqlite"
-    ? { layer: opened(file)(SqliteEventStore.layer({ filename: file })), label: `Store: SQLite, ${file}` }
+    ? { layer: opened(file)(SqliteEventStore.layer({ filename: file, exclusive: true })), label: `Store: SQLite, ${file}` }
     : config.store === "memory"
     ? { layer: MemoryEventStore.layer, label: "Store: memory; nothing outlives this process" }
     : {

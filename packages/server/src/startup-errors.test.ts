@@ -55,6 +55,23 @@ describe("a server that cannot start", () => {
     })
   })
 
+  it("says so when another server runs on the same SQLite store, and leaves that one running", async () => {
+    const dataDir = join(tmp.path, "taken")
+    const first = await startServer({ CSM_DATA_DIR: dataDir })
+    try {
+      expect(await refused({ CSM_DATA_DIR: dataDir })).toMatchObject({
+        code: 1,
+        stderr: [
+          `The store ${join(dataDir, "csm.sqlite")} cannot be opened: another process has it open ` +
+          "(one server per SQLite store; several servers share a PostgreSQL store)."
+        ]
+      })
+      expect(await first.get("/healthz")).toMatchObject({ status: 200 })
+    } finally {
+      await first.stop()
+    }
+  })
+
   it("prints the options on --help and exits 0", async () => {
     const help = await refused({}, ["--help"])
     expect(help).toMatchObject({ code: 0, stderr: [] })

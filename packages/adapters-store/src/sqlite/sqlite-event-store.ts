@@ -34,6 +34,11 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeout?: number
   /** The JSON budget of one batch (1 MiB by default). */
   readonly maxBatchBytes?: number
+  /**
+   * Locks the file for as long as the store is open, so that no other process opens it: the
+   * server's guard against a second server on the same store. Off by default.
+   */
+  readonly exclusive?: boolean
 }
 
 // Rows read between two yields to other fibers.
@@ -115,7 +120,7 @@ export const SqliteEventStore = {
       EventStore,
       Effect.flatMap(
         Effect.acquireRelease(
-          attempt(() => openDatabase(options.filename, options.busyTimeout ?? 5_000)),
+          attempt(() => openDatabase(options.filename, options.busyTimeout ?? 5_000, options.exclusive)),
           (db) => Effect.sync(() => db.close())
         ),
         (db) => makeSqliteEventStore(db, options)
