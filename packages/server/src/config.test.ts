@@ -90,12 +90,20 @@ describe("readConfig", () => {
   it("refuses a bad value in one sentence that names the setting", () => {
     expect(refusal([], { CSM_PORT: "70000" })).toBe(`CSM_PORT must be a port number from 0 to 65535, not "70000".`)
     expect(refusal(["--port", "http"])).toBe(`--port must be a port number from 0 to 65535, not "http".`)
-    expect(refusal([], { CSM_STORE: "postgres" })).toBe(`CSM_STORE must be "sqlite", "memory" or a postgres:// URL.`)
+    const storeRefused = `CSM_STORE must be "sqlite", "memory", a postgres:// URL or a kurrentdb:// connection string.`
+    expect(refusal([], { CSM_STORE: "postgres" })).toBe(storeRefused)
     // A mistyped URL is never repeated: it may hold a password.
-    expect(refusal([], { CSM_STORE: "postgres://u:s3cret@[bad" })).toBe(`CSM_STORE must be "sqlite", "memory" or a postgres:// URL.`)
+    expect(refusal([], { CSM_STORE: "postgres://u:s3cret@[bad" })).toBe(storeRefused)
+    expect(refusal([], { CSM_STORE: "kurrentdb://" })).toBe(storeRefused)
+    expect(refusal([], { CSM_STORE: "kurrent-db://u:s3cret@db:2113" })).toBe(storeRefused)
     const postgres = configOf([], { CSM_STORE: "postgres://csm:s3cret@db:5432/csm" }).store
-    expect(typeof postgres === "object" && Redacted.value(postgres.url)).toBe("postgres://csm:s3cret@db:5432/csm")
+    expect(typeof postgres === "object" && postgres._tag === "postgres" && Redacted.value(postgres.url)).toBe("postgres://csm:s3cret@db:5432/csm")
     expect(String(postgres)).not.toContain("s3cret")
+    for (const connectionString of ["kurrentdb://csm:s3cret@db:2113?tls=false", "kurrentdb+discover://db:2113", "esdb://db:2113"]) {
+      const kurrent = configOf([], { CSM_STORE: connectionString }).store
+      expect(typeof kurrent === "object" && kurrent._tag === "kurrentdb" && Redacted.value(kurrent.connectionString)).toBe(connectionString)
+      expect(String(kurrent)).not.toContain("s3cret")
+    }
     expect(refusal(["--max-body-bytes", "0"])).toBe(`--max-body-bytes must be a positive whole number of bytes, not "0".`)
     expect(refusal([], { CSM_MAX_CONCURRENT_JOBS: "1.5" })).toBe(`CSM_MAX_CONCURRENT_JOBS must be a whole number from 1 to 100000, not "1.5".`)
     expect(refusal([], { CSM_CCO_TIMEOUT_SECONDS: "0" })).toBe(`CSM_CCO_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600, not "0".`)

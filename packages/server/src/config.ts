@@ -9,7 +9,7 @@ export interface ServerConfig {
   readonly port: number
   readonly host: string
   readonly dataDir: string
-  readonly store: "sqlite" | "memory" | PostgresStore
+  readonly store: "sqlite" | "memory" | PostgresStore | KurrentStore
   readonly adminUser: string
   readonly adminPassword: Redacted.Redacted<string> | undefined
   readonly secretKey: Redacted.Redacted<Uint8Array> | undefined
@@ -33,11 +33,24 @@ export interface PostgresStore {
   readonly url: Redacted.Redacted<string>
 }
 
+/**
+ * A KurrentDB (or EventStoreDB) server as the store; the connection string may hold a password.
+ * The server appends several streams at once, which needs KurrentDB 25.1+ with multi-stream
+ * appends enabled.
+ */
+export interface KurrentStore {
+  readonly _tag: "kurrentdb"
+  readonly connectionString: Redacted.Redacted<string>
+}
+
 const store = (value: string): ServerConfig["store"] | undefined =>
   value === "sqlite" || value === "memory"
     ? value
     : /^postgres(?:ql)?:\/\/\S+$/.test(value) && URL.canParse(value)
     ? { _tag: "postgres", url: Redacted.make(value) }
+    // The schemes the KurrentDB client takes (esdb: the older name, which it warns about).
+    : /^(?:kurrentdb|esdb)(?:\+discover)?:\/\/[^\s/?]+/.test(value)
+    ? { _tag: "kurrentdb", connectionString: Redacted.make(value) }
     : undefined
 
 interface Setting<A> {
@@ -106,11 +119,13 @@ const settings: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
     env: "CSM_STORE",
     flag: "--store",
     meaning: "sqlite: <data dir>/csm.sqlite; memory: nothing outlives the process; " +
-      "postgres://user:password@host:port/database (set it in the variable: a flag shows in ps)",
+      "postgres://user:password@host:port/database; " +
+      "kurrentdb://user:password@host:port?tls=false (KurrentDB 25.1+ with multi-stream appends enabled) " +
+      "(set a URL in the variable: a flag shows in ps)",
     fallback: "sqlite",
     shown: "sqlite",
     read: store,
-    expected: `"sqlite", "memory" or a postgres:// URL`,
+    expected: `"sqlite", "memory", a postgres:// URL or a kurrentdb:// connection string`,
     // A mistyped URL may still hold a password: never repeat it.
     secret: true
   },

@@ -1,6 +1,6 @@
 import { NetworkDeviceGateway } from "@csm/adapters-device"
 import { AesGcmSecretBox, CsmHttpRoutes, HttpAuthConfig, MaxBodyBytes, ScryptPasswordHasher } from "@csm/adapters-http"
-import { PostgresEventStore, SqliteEventStore } from "@csm/adapters-store"
+import { KurrentEventStore, kurrentHosts, PostgresEventStore, SqliteEventStore } from "@csm/adapters-store"
 import { CatalogRefresher, EventStore, MemoryEventStore, ReadModels, runCatalogRefresh, runScheduler } from "@csm/core"
 import { NodeHttpServer } from "@effect/platform-node"
 import { Cause, Effect, Layer, Redacted } from "effect"
@@ -38,6 +38,14 @@ const storeOf = (config: ServerConfig, file: string) =>
     ? { layer: opened(file)(SqliteEventStore.layer({ filename: file, exclusive: true })), label: `Store: SQLite, ${file}` }
     : config.store === "memory"
     ? { layer: MemoryEventStore.layer, label: "Store: memory; nothing outlives this process" }
+    : config.store._tag === "kurrentdb"
+    ? {
+      // The server's commands append several streams at once (POST /install): KurrentDB 25.1+.
+      layer: opened(kurrentHosts(Redacted.value(config.store.connectionString)))(
+        KurrentEventStore.layer({ connectionString: config.store.connectionString, multiStreamAppend: true })
+      ),
+      label: `Store: KurrentDB, ${kurrentHosts(Redacted.value(config.store.connectionString))}`
+    }
     : {
       layer: opened(postgresName(config.store.url))(PostgresEventStore.layer({ url: Redacted.value(config.store.url) })),
       label: `Store: PostgreSQL, ${postgresName(config.store.url)}`

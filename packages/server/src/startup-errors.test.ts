@@ -20,7 +20,7 @@ describe("a server that cannot start", () => {
       stdout: [],
       stderr: [`CSM_PORT must be a port number from 0 to 65535, not "70000".`]
     })
-    expect(await refused({}, ["--store", "postgres"])).toMatchObject({ code: 1, stderr: [`--store must be "sqlite", "memory" or a postgres:// URL.`] })
+    expect(await refused({}, ["--store", "postgres"])).toMatchObject({ code: 1, stderr: [`--store must be "sqlite", "memory", a postgres:// URL or a kurrentdb:// connection string.`] })
   })
 
   it("says so when the port is taken", async () => {
