@@ -8,7 +8,8 @@ import { ReadModels } from "../application/read-models.ts"
 import { findHost } from "../hosts/projection.ts"
 import { jobRow } from "../install/job-row.ts"
 import { formatLocalTime } from "../shared/time.ts"
-import { EventStore } from "../store/event-store.ts"
+import { EventStore, StoreUnavailable } from "../store/event-store.ts"
+import { MemoryEventStore } from "../store/memory-event-store.ts"
 import { awaitViews, EmbeddedDomain, NoSecrets } from "../testing/embedded-domain.ts"
 import type { DeviceJob, DeviceOutcome } from "./device-gateway.ts"
 import { DeviceGateway } from "./device-gateway.ts"
@@ -223,5 +224,31 @@ describe("the scheduler", () => {
       assert.isUndefined(first?.lastPreUpgrade, "no Pre-Upgrade has completed yet")
       assert.deepStrictEqual(last?.lastPreUpgrade?.files, new Map([["show-running-config.txt", "hostname R1 3\n"]]))
     }).pipe(Effect.provide(domain(gateway)))
+  })
+
+  it.effect("waits out a store that stops answering, then runs what is due", () => {
+    const fleet = scriptedGateway(completed)
+    const outage = { on: false }
+    const FlakyStore = Layer.effect(EventStore, Effect.gen(function*() {
+      const store = yield* EventStore
+      return EventStore.of({
+        ...store,
+        readAll: (after, limit) =>
+          outage.on ? Effect.fail(new StoreUnavailable({ cause: new Error("connection refused"), outcome: "not-written" })) : store.readAll(after, limit)
+      })
+    })).pipe(Layer.provide(MemoryEventStore.layer))
+    return Effect.gen(function*() {
+      yield* setUp
+      yield* scheduleInstall([{ hostname: "R1", install_action: "Pre-Upgrade" }], "operator")
+      outage.on = true
+      const scheduler = yield* Effect.forkChild(runScheduler(sole(10)))
+      for (let second = 0; second < 30; second++) yield* TestClock.adjust(1_000)
+      assert.deepStrictEqual(fleet.ran, [], "nothing runs while the store is out")
+      outage.on = false
+      yield* TestClock.adjust(10_000)
+      yield* awaitViews((v) => v.jobs.get(1)?.status === "completed")
+      assert.deepStrictEqual(fleet.ran, ["R1 Pre-Upgrade"])
+      yield* Fiber.interrupt(scheduler)
+    }).pipe(Effect.provide(Layer.mergeAll(ReadModels.layer.pipe(Layer.provideMerge(FlakyStore)), NoSecrets, fleet.layer)))
   })
 })

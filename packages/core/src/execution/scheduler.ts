@@ -1,4 +1,4 @@
-import { Clock, Effect, FiberSet, Queue, Stream } from "effect"
+import { Clock, Effect, FiberSet, Queue, Schedule, Stream } from "effect"
 import { commit } from "../application/commit.ts"
 import { ReadModels } from "../application/read-models.ts"
 import { InstallLeaseRenewed, installLeaseStream } from "../install/events.ts"
@@ -22,6 +22,16 @@ export interface SchedulerOptions extends SchedulerLimits {
    */
   readonly soleInstance: boolean
 }
+
+/** Waits between attempts while the store is out: from 100 ms, doubling, to 10 s. */
+const storeOutage = Schedule.min([Schedule.exponential("100 millis"), Schedule.spaced("10 seconds")])
+
+/** A store that stops answering pauses the scheduler, not the server: it tries again, less and less often. */
+const untilTheStoreAnswers = <A, E extends { readonly _tag: string }, R>(step: Effect.Effect<A, E, R>) =>
+  step.pipe(
+    Effect.tapError((error) => Effect.logWarning("The scheduler cannot reach the store; it tries again", error)),
+    Effect.retry({ while: (error) => error._tag === "StoreUnavailable", schedule: storeOutage })
+  )
 
 const earliest = (...times: ReadonlyArray<number | undefined>): number | undefined => {
   const known = times.filter((time) => time !== undefined)
@@ -52,7 +62,7 @@ export const runScheduler = (options: SchedulerOptions) =>
   Effect.gen(function*() {
     const store = yield* EventStore
     const { views, catchUp } = yield* ReadModels
-    if (options.soleInstance) yield* failInterruptedJobs
+    if (options.soleInstance) yield* untilTheStoreAnswers(failInterruptedJobs)
 
     // Any new event may free a host or complete a dependency: one pending wake-up is enough.
     const wake = yield* Queue.sliding<void>(1)
@@ -85,7 +95,7 @@ export const runScheduler = (options: SchedulerOptions) =>
     })
 
     for (;;) {
-      const wakeAt = yield* startDueJobs
+      const wakeAt = yield* untilTheStoreAnswers(startDueJobs)
       const woken = Queue.take(wake)
       if (wakeAt === undefined) yield* woken
       else yield* Effect.raceFirst(woken, Effect.sleep(Math.max(0, wakeAt - (yield* Clock.currentTimeMillis))))
