@@ -1,30 +1,25 @@
-/** Rule 5 for `csm_append`: writes each request that is not a duplicate at its decided versions. */
+/**
+ * Rule 5 for `csm_append`: writes each request that is not a duplicate at its decided versions,
+ * set-based (a statement per request cost a round of planning and execution each).
+ * `p_firsts` and `p_duplicates` hold each request's first version and whether it is a duplicate.
+ */
 export const writeFunction = `
-CREATE FUNCTION csm_write(p_requests jsonb, p_results jsonb, p_recorded_at text) RETURNS void
-LANGUAGE plpgsql AS $fn$
-DECLARE
-  v_item record;
-  v_stream text;
-  v_first integer;
-BEGIN
-  FOR v_item IN
-    SELECT r.value AS request, s.value AS result
+CREATE OR REPLACE FUNCTION csm_write(p_requests jsonb, p_firsts integer[], p_duplicates boolean[], p_recorded_at text)
+RETURNS void LANGUAGE sql AS $fn$
+  INSERT INTO streams (name, version)
+    SELECT r.value->>'stream', d.first + jsonb_array_length(r.value->'events') - 1
       FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r(value, ord)
-      JOIN jsonb_array_elements(p_results) WITH ORDINALITY AS s(value, ord) ON s.ord = r.ord
-  LOOP
-    CONTINUE WHEN (v_item.result->>'duplicate')::boolean;
-    v_stream := v_item.request->>'stream';
-    v_first := (v_item.result->>'first')::integer;
-    INSERT INTO streams (name, version)
-      VALUES (v_stream, v_first + jsonb_array_length(v_item.request->'events') - 1)
-      ON CONFLICT (name) DO UPDATE SET version = excluded.version;
-    INSERT INTO events (stream, version, event_id, type, schema_version, data, metadata, recorded_at)
-      SELECT v_stream, v_first + x.ord::integer - 1, (x.event->>'id')::uuid, x.event->>'type',
-             (x.event->>'schemaVersion')::integer, x.event->'data', x.event->'metadata', p_recorded_at
-        FROM jsonb_array_elements(v_item.request->'events') WITH ORDINALITY AS x(event, ord)
-        ORDER BY x.ord;
-  END LOOP;
-END
+      JOIN unnest(p_firsts, p_duplicates) WITH ORDINALITY AS d(first, duplicate, ord) ON d.ord = r.ord
+     WHERE NOT d.duplicate
+    ON CONFLICT (name) DO UPDATE SET version = excluded.version;
+  INSERT INTO events (stream, version, event_id, type, schema_version, data, metadata, recorded_at)
+    SELECT r.value->>'stream', d.first + x.ord::integer - 1, (x.event->>'id')::uuid, x.event->>'type',
+           (x.event->>'schemaVersion')::integer, x.event->'data', x.event->'metadata', p_recorded_at
+      FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r(value, ord)
+      JOIN unnest(p_firsts, p_duplicates) WITH ORDINALITY AS d(first, duplicate, ord) ON d.ord = r.ord
+      CROSS JOIN LATERAL jsonb_array_elements(r.value->'events') WITH ORDINALITY AS x(event, ord)
+     WHERE NOT d.duplicate
+     ORDER BY r.ord, x.ord;
 $fn$`
 
 /**
@@ -42,7 +37,7 @@ $fn$`
  * which would serialise all appends (notifier.ts sends the notifications instead).
  */
 export const appendFunction = `
-CREATE FUNCTION csm_append(p_requests jsonb, p_recorded_at text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION csm_append(p_requests jsonb, p_recorded_at text) RETURNS jsonb
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_stream text;
@@ -52,7 +47,9 @@ DECLARE
   v_first integer;
   v_consecutive boolean;
   v_reused text;
-  v_results jsonb := '[]'::jsonb;
+  -- Arrays, which PL/pgSQL appends to in place: a growing jsonb is copied at each append.
+  v_firsts integer[] := '{}';
+  v_duplicates boolean[] := '{}';
   v_guarded boolean := false;
   v_index integer := -1;
 BEGIN
@@ -83,7 +80,8 @@ BEGIN
         JOIN events e ON e.stream = v_stream AND e.event_id = (x.event->>'id')::uuid
                      AND e.version = v_first + x.ord::integer - 1;
       IF v_consecutive THEN
-        v_results := v_results || jsonb_build_array(jsonb_build_object('first', v_first, 'duplicate', true));
+        v_firsts := array_append(v_firsts, v_first);
+        v_duplicates := array_append(v_duplicates, true);
         CONTINUE;
       END IF;
     END IF;
@@ -102,16 +100,17 @@ BEGIN
       RETURN jsonb_build_object('reused', v_stream, 'eventId', v_request->'events'->0->>'id');
     END IF;
     v_guarded := v_guarded OR (v_actual > 0 AND jsonb_array_length(v_request->'events') > 1);
-    v_results := v_results || jsonb_build_array(jsonb_build_object('first', v_actual + 1, 'duplicate', false));
+    v_firsts := array_append(v_firsts, v_actual + 1);
+    v_duplicates := array_append(v_duplicates, false);
   END LOOP;
 
   -- Rule 5: the writes. Only a batch of several events into a stream that exists may reuse an id
   -- the checks above did not look up; only then is the insert guarded (a guard is a subtransaction).
   IF NOT v_guarded THEN
-    PERFORM csm_write(p_requests, v_results, p_recorded_at);
+    PERFORM csm_write(p_requests, v_firsts, v_duplicates, p_recorded_at);
   ELSE
     BEGIN
-      PERFORM csm_write(p_requests, v_results, p_recorded_at);
+      PERFORM csm_write(p_requests, v_firsts, v_duplicates, p_recorded_at);
     EXCEPTION WHEN unique_violation THEN
       -- Rule 4: an id of a batch is stored already; the inserts are undone. Name the first one.
       SELECT r.value->>'stream', x.event->>'id' INTO v_stream, v_reused
@@ -126,6 +125,8 @@ BEGIN
     END;
   END IF;
 
-  RETURN jsonb_build_object('results', v_results);
+  RETURN jsonb_build_object('results', (
+    SELECT jsonb_agg(jsonb_build_object('first', d.first, 'duplicate', d.duplicate) ORDER BY d.ord)
+      FROM unnest(v_firsts, v_duplicates) WITH ORDINALITY AS d(first, duplicate, ord)));
 END
 $fn$`

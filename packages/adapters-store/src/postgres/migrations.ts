@@ -6,6 +6,8 @@ import { appendFunction, writeFunction } from "./append-function.ts"
 /**
  * The schema of STORE.md §3.2 as numbered migrations, each a list of statements: migration n
  * brings the schema from version n − 1 to n. Append new ones; never edit one that has shipped.
+ * The functions are the exception: each is created with `CREATE OR REPLACE` from its current
+ * text, so every migration that names one installs the same, latest version.
  */
 const migrations: ReadonlyArray<ReadonlyArray<string>> = [
   [
@@ -36,7 +38,10 @@ const migrations: ReadonlyArray<ReadonlyArray<string>> = [
      )`,
     writeFunction,
     appendFunction
-  ]
+  ],
+  // The functions as they are now: csm_write set-based, with new parameters; csm_append
+  // collecting its results in arrays. Later changes to them replace them the same way.
+  ["DROP FUNCTION IF EXISTS csm_write(jsonb, jsonb, text)", writeFunction, appendFunction]
 ]
 
 const quoted = (identifier: string) => `"${identifier.replaceAll("\"", "\"\"")}"`

@@ -3,7 +3,7 @@ import { afterAll } from "vitest"
 import { Effect, Layer, Queue, Stream } from "effect"
 import type { Scope } from "effect"
 import type { AppendRequest, NewEvent } from "@csm/core"
-import { End, EventStore, ExpectedVersion, uuidV7 } from "@csm/core"
+import { End, EventStore, ExpectedVersion, Start, uuidV7 } from "@csm/core"
 import { failsWith, storeContractCases } from "@csm/core/testing"
 import type { StoreContractHarness } from "@csm/core/testing"
 import { crashCluster, crashHarness, crashSkipNote, startCluster } from "./testing/crash-harness.ts"
@@ -126,6 +126,41 @@ describe.skipIf(!testUrl)("PostgresEventStore", () => {
         assert.deepStrictEqual([failure.stream, failure.eventId], ["reused", stored.id])
         const slice = yield* store.readStream("reused")
         assert.deepStrictEqual([slice.version, slice.events.map((event) => event.id)], [1, [stored.id]])
+      })))
+})
+
+describe.skipIf(!testUrl)("PostgresEventStore.appendMany", () => {
+  it.live("writes new and existing streams beside a duplicate request, each at its versions, in request order", () =>
+    withStore({}, () =>
+      Effect.gen(function*() {
+        const store = yield* EventStore
+        const [stored, existing, fresh, added] = [[yield* newEvent], [yield* newEvent], [yield* newEvent, yield* newEvent], [yield* newEvent]]
+        yield* store.appendMany([
+          { stream: "many-stored", events: stored, expected: ExpectedVersion.NoStream },
+          { stream: "many-existing", events: existing, expected: ExpectedVersion.NoStream }
+        ])
+        const results = yield* store.appendMany([
+          { stream: "many-stored", events: stored, expected: ExpectedVersion.NoStream },
+          { stream: "many-fresh", events: fresh, expected: ExpectedVersion.NoStream },
+          { stream: "many-existing", events: added, expected: ExpectedVersion.Exact(1) }
+        ])
+        assert.deepStrictEqual(results.map((result) => [result.stream, result.firstVersion, result.lastVersion, result.duplicate]), [
+          ["many-stored", 1, 1, true],
+          ["many-fresh", 1, 2, false],
+          ["many-existing", 2, 2, false]
+        ])
+        const log = yield* store.readAll(Start)
+        assert.deepStrictEqual(
+          log.events.map((event) => [event.stream, event.version, event.id]),
+          [
+            ["many-stored", 1, stored[0].id],
+            ["many-existing", 1, existing[0].id],
+            ["many-fresh", 1, fresh[0].id],
+            ["many-fresh", 2, fresh[1].id],
+            ["many-existing", 2, added[0].id]
+          ]
+        )
+        assert.deepStrictEqual([(yield* store.readStream("many-fresh")).version, (yield* store.readStream("many-existing")).version], [2, 2])
       })))
 })
 

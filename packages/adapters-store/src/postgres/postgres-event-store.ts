@@ -14,9 +14,9 @@ import { attempt } from "./postgres-failure.ts"
 
 /**
  * The PostgreSQL event store (STORE.md §3.2), for scale-out: several servers on one database.
- * Appends are one round trip each (`csm_append`); the global log is ordered by the writers'
- * transaction ids and read only below the oldest running one, so that a slow writer's events
- * never land behind a checkpoint a reader already passed.
+ * A successful append is one round trip (append-call.ts); the global log is ordered by the
+ * writers' transaction ids and read only below the oldest running one, so that a slow writer's
+ * events never land behind a checkpoint a reader already passed.
  */
 
 export interface PostgresEventStoreOptions {

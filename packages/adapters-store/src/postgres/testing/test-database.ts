@@ -3,8 +3,8 @@ import type { Scope } from "effect"
 import type { SqlError } from "effect/sql/SqlError"
 import type { AppendRequest } from "@csm/core"
 import { validateAppend } from "@csm/core"
-import { appendPayload, appendStatement } from "../append-call.ts"
 import { connectPostgres } from "../postgres-event-store.ts"
+import { singleAppend } from "../single-append.ts"
 
 /**
  * What the PostgreSQL tests share: the server from `CSM_TEST_POSTGRES`, a schema of its own per
@@ -36,16 +36,21 @@ export const dropSchemas = (url: string): Promise<void> =>
   })))
 
 /**
- * Begins a transaction on `session` and runs the store's own append statement in it, leaving
- * it open: the events are inserted, uncommitted.
+ * Begins a transaction on `session` and runs the store's own statement for one request in it,
+ * leaving it open: the events are inserted, uncommitted.
  */
 export const beginAppend = (
-  session: { readonly executeRaw: (sql: string, params: ReadonlyArray<unknown>) => Effect.Effect<unknown, SqlError> },
+  session: {
+    readonly executeRaw: (sql: string, params: ReadonlyArray<unknown>) => Effect.Effect<unknown, SqlError>
+    readonly executeValues: (sql: string, params: ReadonlyArray<unknown>) => Effect.Effect<ReadonlyArray<unknown>, SqlError>
+  },
   request: AppendRequest
 ): Effect.Effect<void, SqlError | Error, Scope.Scope> =>
   Effect.gen(function*() {
     const batch = validateAppend(request)
     if (Result.isFailure(batch)) return yield* Effect.fail(new Error(batch.failure.message))
     yield* session.executeRaw("BEGIN", [])
-    yield* session.executeRaw(appendStatement, [appendPayload([request], [batch.success]), new Date().toISOString()])
+    const { params, statement } = singleAppend(request, batch.success, new Date().toISOString())
+    const written = yield* session.executeValues(statement, params)
+    if (written.length === 0) return yield* Effect.fail(new Error(`The append to ${request.stream} wrote nothing.`))
   })
