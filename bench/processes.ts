@@ -13,8 +13,14 @@ export const spawnNode = (script: string, args: ReadonlyArray<string>, env: Read
     env: { PATH: process.env["PATH"] ?? "", ...env },
     stdio: ["ignore", "pipe", "inherit"]
   })
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()))
-  process.once("exit", () => child.kill())
+  const kill = () => child.kill()
+  process.once("exit", kill)
+  const exited = new Promise<void>((resolve) =>
+    child.on("close", () => {
+      process.off("exit", kill)
+      resolve()
+    })
+  )
   const lines: Array<string> = []
   const waiting = new Set<() => void>()
   createInterface({ input: child.stdout }).on("line", (line) => {

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
 let failed = false
-for (const script of ["plan.js", "fold.js", "cco.js", "server.js", "devices.js", "jobs.js"]) {
+for (const script of ["plan.js", "fold.js", "cco.js", "server.js", "devices.js", "jobs.js", "instances.js"]) {
   const path = fileURLToPath(new URL(`dist/${script}`, import.meta.url))
   // --expose-gc lets the fold weigh its read models, and devices its idle sessions, without the garbage around them.
   const { status } = spawnSync(process.execPath, ["--expose-gc", path, ...process.argv.slice(2)], { stdio: "inherit" })
