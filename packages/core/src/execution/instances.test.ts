@@ -8,6 +8,7 @@ import { ReadModels } from "../application/read-models.ts"
 import type { Views } from "../application/read-models.ts"
 import { jobRow } from "../install/job-row.ts"
 import { formatLocalTime } from "../shared/time.ts"
+import { EventStore, StoreUnavailable } from "../store/event-store.ts"
 import { EmbeddedDomain, NoSecrets } from "../testing/embedded-domain.ts"
 import type { DeviceOutcome } from "./device-gateway.ts"
 import { DeviceGateway } from "./device-gateway.ts"
@@ -29,9 +30,13 @@ const otherInstanceModels = Effect.provide(Effect.gen(function*() {
   return yield* ReadModels
 }), Layer.fresh(ReadModels.layer))
 
-/** A fleet whose every job takes `jobMs`; it counts the runs of each job and notes a host running two at once. */
+/**
+ * A fleet whose every job takes `jobMs`; it counts the runs of each job, notes the jobs stopped
+ * before their end, and notes a host running two jobs at once.
+ */
 const slowFleet = (jobMs: number) => {
   const runs = new Map<number, number>()
+  const stopped = new Set<number>()
   const busy = new Set<string>()
   let overlapped = false
   const layer = Layer.succeed(DeviceGateway, DeviceGateway.of({
@@ -40,11 +45,14 @@ const slowFleet = (jobMs: number) => {
         runs.set(job.id, (runs.get(job.id) ?? 0) + 1)
         if (busy.has(job.target.hostname)) overlapped = true
         busy.add(job.target.hostname)
-        yield* Effect.sleep(jobMs).pipe(Effect.ensuring(Effect.sync(() => busy.delete(job.target.hostname))))
+        yield* Effect.sleep(jobMs).pipe(
+          Effect.onInterrupt(() => Effect.sync(() => stopped.add(job.id))),
+          Effect.ensuring(Effect.sync(() => busy.delete(job.target.hostname)))
+        )
         return { _tag: "Completed", packageChanges: [], warnings: [] } satisfies DeviceOutcome
       })
   }))
-  return { layer, runs, overlapped: () => overlapped }
+  return { layer, runs, stopped, overlapped: () => overlapped }
 }
 
 const hostsNamed = (names: ReadonlyArray<string>) =>
@@ -161,4 +169,34 @@ describe("several server instances on one store", () => {
       yield* other.catchUp
       assert.deepStrictEqual([other.views.jobs.get(1)?.instance, other.views.jobs.get(2)?.status], ["A", "scheduled"])
     }).pipe(Effect.provide(Layer.mergeAll(EmbeddedDomain, NoSecrets))))
+
+  it.effect("stop their own jobs when they cannot renew their lease, before the others fail them", () => {
+    const fleet = slowFleet(10 * LEASE_MS)
+    const outage = { on: false }
+    // Instance B's writes fail while the outage lasts; A and the test write as usual.
+    const cutOff = Effect.gen(function*() {
+      const store = yield* EventStore
+      const down = Effect.fail(new StoreUnavailable({ cause: new Error("connection reset"), outcome: "not-written" }))
+      return EventStore.of({
+        ...store,
+        append: (stream, events, expected) => outage.on ? down : store.append(stream, events, expected),
+        appendMany: (requests) => outage.on ? down : store.appendMany(requests)
+      })
+    })
+    return Effect.gen(function*() {
+      yield* hostsNamed(["R1", "R2"])
+      yield* scheduleInstall([{ hostname: "R1", install_action: "Pre-Upgrade" }, { hostname: "R2", install_action: "Pre-Upgrade" }], "operator")
+      const { views } = yield* ReadModels
+      const other = yield* otherInstanceModels
+      const b = Effect.provideService(Effect.provideService(runScheduler(shared("B", 10)), ReadModels, other), EventStore, yield* cutOff)
+      yield* Effect.forkChild(b)
+      assert.isTrue(yield* advanceUntil(views, (v) => v.jobs.runningCount === 2, 0, 100), "instance B started both jobs")
+
+      outage.on = true
+      yield* TestClock.adjust(LEASE_MS / 2)
+      assert.deepStrictEqual([...fleet.stopped], [], "one missed renewal: B goes on")
+      yield* TestClock.adjust(LEASE_MS / 2 - 1)
+      assert.deepStrictEqual([...fleet.stopped].sort(), [1, 2], "before a whole lease has passed, B has stopped its jobs")
+    }).pipe(Effect.provide(Layer.mergeAll(EmbeddedDomain, NoSecrets, fleet.layer)))
+  })
 })
