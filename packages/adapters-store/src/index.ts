@@ -1,8 +1,8 @@
-/** Event-store adapters for the core's `EventStore` port (STORE.md §3). */
-export { SqliteEventStore } from "./sqlite/sqlite-event-store.ts"
-export type { SqliteEventStoreOptions } from "./sqlite/sqlite-event-store.ts"
-export { PostgresEventStore } from "./postgres/postgres-event-store.ts"
-export type { PostgresEventStoreOptions } from "./postgres/postgres-event-store.ts"
-export { KurrentEventStore } from "./kurrentdb/kurrentdb-event-store.ts"
-export type { KurrentEventStoreOptions } from "./kurrentdb/kurrentdb-event-store.ts"
-export { kurrentHosts } from "./kurrentdb/connection-name.ts"
+/**
+ * Event-store adapters for the core's `EventStore` port (STORE.md §3). Each is also a subpath of
+ * its own (`@csm/adapters-store/sqlite`, `/postgres`, `/kurrentdb`), so that a program loads only
+ * the database client it uses.
+ */
+export * from "./kurrentdb/index.ts"
+export * from "./postgres/index.ts"
+export * from "./sqlite/index.ts"
