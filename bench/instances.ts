@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto"
 import { check, finish, format, show } from "./measure.ts"
 import type { JobRun } from "./job-run.ts"
 import { runJobChains } from "./job-run.ts"
-import { scratchDatabase } from "./postgres-database.ts"
+import { scratchDatabase } from "@csm/adapters-store/postgres/testing"
 
 /**
  * Issue 7: several servers on one PostgreSQL store (`job-run.ts`). The same full chains on fresh

@@ -11,7 +11,7 @@ import type { Layer } from "effect"
 import { writeBusyLog } from "./busy-log.ts"
 import { expectOk, send as sendOn } from "./http-client.ts"
 import { check, finish, format, median, show } from "./measure.ts"
-import { scratchDatabase } from "./postgres-database.ts"
+import { scratchDatabase } from "@csm/adapters-store/postgres/testing"
 import { startListening } from "./processes.ts"
 
 /**

@@ -5,16 +5,17 @@ import { PostgresEventStore } from "@csm/adapters-store"
 import type { Checkpoint, RecordedEvent } from "@csm/core"
 import { EventStore, Start } from "@csm/core"
 import { Effect } from "effect"
-import { rawSession } from "../packages/adapters-store/src/postgres/testing/test-database.ts"
+import { scratchDatabase } from "../packages/adapters-store/src/postgres/testing/scratch-database.ts"
 import type { Credentials } from "../packages/adapters-http/src/testing/client.ts"
 import { dig } from "../packages/adapters-http/src/testing/client.ts"
 import type { ServerProcess } from "../packages/server/src/testing/server-process.ts"
-import { startServer, temporaryDirectory } from "../packages/server/src/testing/server-process.ts"
+import { startServer } from "../packages/server/src/testing/server-process.ts"
 import { ADMIN } from "./harness/csm.ts"
 import type { JobRow } from "./harness/jobs.ts"
 import { isFinished, listJobs, schedule, waitForJobs } from "./harness/jobs.ts"
 import type { Router } from "./harness/lab.ts"
-import { addHosts, addRegion, makeLab } from "./harness/lab.ts"
+import { addHosts, addRegion } from "./harness/lab.ts"
+import { makeScenario } from "./harness/scenario.ts"
 
 /**
  * Issue 7 item 4: two `csm-server` processes on one PostgreSQL database share 200 jobs (a
@@ -41,11 +42,6 @@ export interface InstancesRun {
   readonly log: ReadonlyArray<RecordedEvent>
   readonly stop: () => Promise<void>
 }
-
-const database = `csm_instances_${process.pid}_${Date.now().toString(36)}`
-
-const admin = (url: string, sql: string) =>
-  Effect.runPromise(Effect.scoped(Effect.flatMap(rawSession(url, "public"), (session) => session.executeRaw(sql, []))))
 
 /** Every event of the store at `url`, in global order, read through the adapter's own port. */
 const readLog = (url: string): Promise<ReadonlyArray<RecordedEvent>> =>
@@ -76,12 +72,10 @@ const runningOn = (log: ReadonlyArray<RecordedEvent>, instance: string): Readonl
 }
 
 export const runInstances = async (postgresUrl: string): Promise<InstancesRun> => {
-  const tmp = temporaryDirectory()
-  const lab = makeLab()
-  const servers: Array<ServerProcess> = []
-  const url = new URL(postgresUrl)
-  url.pathname = `/${database}`
-  const storeUrl = url.toString()
+  const { tmp, lab, keep, onStop, stop } = makeScenario()
+  const database = await scratchDatabase(postgresUrl, `csm_instances_${process.pid}_${Date.now().toString(36)}`)
+  onStop(database.drop)
+  const storeUrl = database.url
   const secretKey = randomBytes(32).toString("hex")
   // One secret key for both: each opens the other's sealed passwords and accepts its tokens.
   const env = (name: string) => ({
@@ -94,18 +88,7 @@ export const runInstances = async (postgresUrl: string): Promise<InstancesRun> =
     CSM_MAX_CONCURRENT_JOBS: "10",
     CSM_LEASE_SECONDS: String(LEASE_SECONDS)
   })
-  const start = async (name: string) => {
-    const server = await startServer(env(name))
-    servers.push(server)
-    return server
-  }
-  const stop = async () => {
-    await Promise.all(servers.map((server) => server.stop()))
-    await lab.stop()
-    tmp.remove()
-    await admin(postgresUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
-  }
-  await admin(postgresUrl, `CREATE DATABASE ${database}`)
+  const start = (name: string) => keep(startServer(env(name)))
   try {
     const routers: Array<Router> = []
     for (let index = 0; index < ROUTERS; index++) {

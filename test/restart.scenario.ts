@@ -1,13 +1,13 @@
 import { setTimeout as pause } from "node:timers/promises"
 import type { ServerProcess } from "../packages/server/src/testing/server-process.ts"
-import { temporaryDirectory } from "../packages/server/src/testing/server-process.ts"
 import { getOk, startCsm } from "./harness/csm.ts"
 import type { JobRow } from "./harness/jobs.ts"
 import { isFinished, listJobs, schedule, waitForJobs } from "./harness/jobs.ts"
-import { addHosts, addRegion, addTftpRepository, makeLab } from "./harness/lab.ts"
+import { addHosts, addRegion, addTftpRepository } from "./harness/lab.ts"
 import type { JobLogs } from "./harness/logs.ts"
 import { jobLogs } from "./harness/logs.ts"
 import type { LaterMinute } from "./harness/scheduled-time.ts"
+import { makeScenario } from "./harness/scenario.ts"
 import { nextMinuteAtLeast } from "./harness/scheduled-time.ts"
 
 /**
@@ -44,19 +44,8 @@ const untilLogged = async (server: ServerProcess, id: number, text: string, with
 }
 
 export const runRestart = async (): Promise<RestartRun> => {
-  const tmp = temporaryDirectory()
-  const lab = makeLab()
-  const servers: Array<ServerProcess> = []
-  const start = async () => {
-    const server = await startCsm({ timeScale: TIME_SCALE, dataDir: tmp.path, store: "sqlite" })
-    servers.push(server)
-    return server
-  }
-  const stop = async () => {
-    await Promise.all(servers.map((server) => server.stop()))
-    await lab.stop()
-    tmp.remove()
-  }
+  const { tmp, lab, keep, stop } = makeScenario()
+  const start = () => keep(startCsm({ timeScale: TIME_SCALE, dataDir: tmp.path, store: "sqlite" }))
   try {
     const steady = await lab.router({ flavour: "xr", hostname: "PE5", timeScale: TIME_SCALE })
     // At the real time scale an Add lasts a simulated minute: the server is killed in the middle of it.

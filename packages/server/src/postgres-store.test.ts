@@ -1,6 +1,6 @@
-import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { rawSession, skipNote, testUrl } from "../../adapters-store/src/postgres/testing/test-database.ts"
+import { scratchDatabase } from "../../adapters-store/src/postgres/testing/scratch-database.ts"
+import { skipNote, testUrl } from "../../adapters-store/src/postgres/testing/test-database.ts"
 import type { Credentials } from "../../adapters-http/src/testing/client.ts"
 import { dig } from "../../adapters-http/src/testing/client.ts"
 import { printedPassword, startServer, temporaryDirectory } from "./testing/server-process.ts"
@@ -10,16 +10,15 @@ afterAll(tmp.remove)
 
 /** A database of this run's own on the test server, dropped afterwards. */
 const database = `csm_server_${process.pid}_${Date.now().toString(36)}`
-const admin = (sql: string) =>
-  Effect.runPromise(Effect.scoped(Effect.flatMap(rawSession(testUrl!, "public"), (session) => session.executeRaw(sql, []))))
+let drop = (): Promise<void> => Promise.resolve()
 
 describe.skipIf(testUrl === undefined)(`csm-server on PostgreSQL (${testUrl === undefined ? skipNote : "CSM_TEST_POSTGRES"})`, () => {
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
+  afterAll(() => drop())
 
   it("keeps everything across a restart, and never logs the URL's credentials", async () => {
-    await admin(`CREATE DATABASE ${database}`)
-    const url = new URL(testUrl!)
-    url.pathname = `/${database}`
+    const scratch = await scratchDatabase(testUrl!, database)
+    drop = scratch.drop
+    const url = new URL(scratch.url)
     const env = { CSM_STORE: url.toString(), CSM_DATA_DIR: tmp.path, CSM_CCO_REFRESH_SECONDS: "0" }
 
     const first = await startServer(env)
